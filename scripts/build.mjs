@@ -1,0 +1,41 @@
+// Bundles the client, the server, the CLI and the public core API into dist/ with esbuild.
+// tsc only type-checks (npm run typecheck) and emits the declarations of the public API.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  mainFields: ['module', 'main'],
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  outExtension: { '.js': '.cjs' },
+  // Several ESM-only dependencies read import.meta.url; give them the bundle's own URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const entries = [
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+  { in: 'server/src/lsp/node.ts', out: 'server' },
+  { in: 'server/src/cli/main.ts', out: 'cli' },
+  { in: 'server/src/api.ts', out: 'core' },
+];
+
+const started = Date.now();
+await Promise.all(
+  entries.map((entry) =>
+    build({ ...common, entryPoints: { [entry.out]: entry.in }, outdir: 'dist', external: entry.external ?? [] }),
+  ),
+);
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.api.json'], { cwd: root, stdio: 'inherit' });
+console.log(`built dist/ in ${Date.now() - started} ms`);

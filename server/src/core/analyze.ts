@@ -1,0 +1,84 @@
+import { parseNotice } from './parse.js';
+import { createFacts, type Facts } from './extract/index.js';
+import { readSuppressions } from './suppression.js';
+import { allRules } from './rules/index.js';
+import { DEFAULT_CONFIG, type ThongbaoConfig } from './config.js';
+import { EMPTY_REGISTRY, type Registry } from './registry.js';
+import { todayDate } from './dates.js';
+import type { Knowledge } from '../knowledge/types.js';
+import type { NoticeModel } from './model.js';
+import type { Rule, RuleContext } from './rule.js';
+import type { CalendarDate, Finding } from './types.js';
+import { msg } from './types.js';
+
+export interface AnalyzeOptions {
+  knowledge: Knowledge;
+  config?: ThongbaoConfig;
+  registry?: Registry;
+  uri?: string;
+  /** The date used when the notice has no `ngay` yet (defaults to the machine's today). */
+  today?: CalendarDate;
+  /** Rules to run (defaults to the whole catalog); tests pass one rule. */
+  rules?: readonly Rule[];
+}
+
+export interface AnalysisResult {
+  model: NoticeModel;
+  facts: Facts;
+  findings: Finding[];
+}
+
+/** text + config + knowledge + registry → located, bilingual findings with their fixes. Pure. */
+export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisResult {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const model = parseNotice(text);
+  const facts = createFacts(model, { knowledge: options.knowledge, config });
+  const suppressions = readSuppressions(text, model.comments);
+  const findings: Finding[] = [];
+  const noticeDate = model.meta.date ?? options.today ?? todayDate();
+
+  for (const rule of options.rules ?? allRules) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    const severity = setting ?? rule.defaultSeverity;
+    const context: RuleContext = {
+      model,
+      facts,
+      knowledge: options.knowledge,
+      registry: options.registry ?? EMPTY_REGISTRY,
+      config,
+      uri: options.uri,
+      noticeDate,
+      noticeDateIsExplicit: model.meta.date !== undefined,
+      report(report) {
+        if (suppressions.isSuppressed(rule.id, report.start)) return;
+        const finding: Finding = {
+          rule: rule.id,
+          severity: setting ?? report.severity ?? severity,
+          message: report.message,
+          start: report.start,
+          end: Math.max(report.start, report.end),
+        };
+        if (report.fix) finding.fix = report.fix;
+        if (report.related) finding.related = report.related;
+        if (report.unnecessary) finding.unnecessary = true;
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      // One broken rule must not take the others (or the server) down with it.
+      const detail = error instanceof Error ? error.message : String(error);
+      findings.push({
+        rule: rule.id,
+        severity: 'error',
+        start: 0,
+        end: 0,
+        message: msg(`Lỗi nội bộ của quy tắc ${rule.id}: ${detail}. Các quy tắc khác vẫn được kiểm tra.`, `Internal error in rule ${rule.id}: ${detail}. The other rules still ran.`),
+      });
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { model, facts, findings };
+}

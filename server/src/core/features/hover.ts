@@ -1,0 +1,14 @@
+import type { DocumentSnapshot, FeatureEnv, HoverResult } from './types.js';
+
+type HoverProvider = (document: DocumentSnapshot, offset: number, env: FeatureEnv) => HoverResult | undefined;
+
+/** Hover providers, first answer wins. */
+const providers: HoverProvider[] = [];
+
+export function hoverAt(document: DocumentSnapshot, offset: number, env: FeatureEnv): HoverResult | undefined {
+  for (const provide of providers) {
+    const result = provide(document, offset, env);
+    if (result) return result;
+  }
+  return undefined;
+}

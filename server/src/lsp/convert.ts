@@ -1,0 +1,68 @@
+import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, SymbolKind, type CodeAction, type Diagnostic, type DocumentSymbol, type WorkspaceEdit } from 'vscode-languageserver';
+import { LineIndex } from '../core/positions.js';
+import { localize } from '../core/i18n.js';
+import type { Finding, Locale, TextEdit } from '../core/types.js';
+import type { SymbolResult } from '../core/features/types.js';
+
+/** What a diagnostic carries for its quick fix, so code actions need no server cache. */
+export interface FixData {
+  title: string;
+  edits: { range: Diagnostic['range']; newText: string }[];
+}
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+export function toDiagnostic(finding: Finding, lines: LineIndex, locale: Locale, docsBase: string): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: lines.rangeOf(finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: `${docsBase}${finding.rule}.md` },
+    source: 'thongbao',
+    message: localize(finding.message, locale),
+  };
+  if (finding.fix) {
+    const data: FixData = { title: localize(finding.fix.title, locale), edits: finding.fix.edits.map((edit) => toLspEdit(edit, lines)) };
+    diagnostic.data = data;
+  }
+  if (finding.related?.length) {
+    diagnostic.relatedInformation = finding.related.map((related) => ({
+      location: { uri: related.uri ?? '', range: related.range ?? lines.rangeOf(related.start, related.end) },
+      message: localize(related.message, locale),
+    }));
+  }
+  if (finding.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+  return diagnostic;
+}
+
+export function toLspEdit(edit: TextEdit, lines: LineIndex) {
+  return { range: lines.rangeOf(edit.start, edit.end), newText: edit.newText };
+}
+
+export function quickFix(uri: string, diagnostic: Diagnostic): CodeAction | undefined {
+  const data = diagnostic.data as FixData | undefined;
+  if (!data?.edits?.length) return undefined;
+  const edit: WorkspaceEdit = { changes: { [uri]: data.edits } };
+  return { title: data.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: true };
+}
+
+const SYMBOL_KIND: Record<SymbolResult['kind'], SymbolKind> = {
+  part: SymbolKind.Namespace,
+  item: SymbolKind.Number,
+  point: SymbolKind.EnumMember,
+  section: SymbolKind.Module,
+  heading: SymbolKind.String,
+  document: SymbolKind.File,
+};
+
+export function toDocumentSymbol(symbol: SymbolResult, lines: LineIndex): DocumentSymbol {
+  const result: DocumentSymbol = {
+    name: symbol.name || '…',
+    kind: SYMBOL_KIND[symbol.kind],
+    range: lines.rangeOf(symbol.start, symbol.end),
+    selectionRange: lines.rangeOf(symbol.selection.start, symbol.selection.end),
+    children: symbol.children.map((child) => toDocumentSymbol(child, lines)),
+  };
+  if (symbol.detail) result.detail = symbol.detail;
+  return result;
+}

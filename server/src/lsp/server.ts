@@ -1,0 +1,307 @@
+import {
+  CodeActionKind,
+  CompletionItemKind,
+  FileChangeType,
+  InsertTextFormat,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CompletionItem,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyzeNotice } from '../core/analyze.js';
+import { fixEdits } from '../core/fixAll.js';
+import { mergeConfigs, resolveSettings, DEFAULT_CONFIG, type ThongbaoConfig, type ThongbaoSettings } from '../core/config.js';
+import { LineIndex } from '../core/positions.js';
+import { localize } from '../core/i18n.js';
+import { applyEdits } from '../core/fixes.js';
+import { hoverAt } from '../core/features/hover.js';
+import { completionsAt } from '../core/features/completion.js';
+import { documentSymbols } from '../core/features/outline.js';
+import type { DocumentSnapshot, FeatureEnv } from '../core/features/types.js';
+import type { Registry } from '../core/registry.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
+import { createShippedRegistry } from '../workspace/shippedRegistry.js';
+import { quickFix, toDiagnostic, toDocumentSymbol, toLspEdit } from './convert.js';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
+
+export interface ServerOptions {
+  /** Folder holding docs/rules/*.md, linked from every diagnostic. */
+  docsRoot?: string;
+}
+
+interface CachedSnapshot extends DocumentSnapshot {
+  version: number;
+  configKey: number;
+  lines: LineIndex;
+}
+
+/**
+ * The language server: a thin adapter that feeds open documents to the pure
+ * core and turns its results into LSP messages. Transport-agnostic: the
+ * caller passes a connection (stdio, IPC, or an in-process pipe in tests).
+ */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const knowledge = loadKnowledge();
+  const docsBase = `${pathToFileURL(options.docsRoot ?? path.resolve(__dirname, '..', 'docs', 'rules')).href}/`;
+  const registry: Registry = createShippedRegistry();
+  let settings: ThongbaoSettings = resolveSettings({});
+  let supportsConfigurationPull = false;
+  let workspaceFolders: string[] = [];
+  /** thongbao.config.json per folder (path of the folder → config). */
+  const fileConfigs = new Map<string, ThongbaoConfig>();
+  let configGeneration = 0;
+  const snapshots = new Map<string, CachedSnapshot>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const effectiveConfig = (uri: string): ThongbaoConfig => {
+    const file = fsPathOf(uri);
+    let fromFile = DEFAULT_CONFIG;
+    if (file) {
+      let best = '';
+      for (const [folder, config] of fileConfigs) {
+        if ((file.startsWith(folder + path.sep) || file === folder) && folder.length > best.length) {
+          best = folder;
+          fromFile = config;
+        }
+      }
+    }
+    return mergeConfigs(fromFile, {
+      ...(settings.locale ? { locale: settings.locale } : {}),
+      rules: settings.rules,
+      abbreviations: settings.abbreviations,
+    });
+  };
+
+  const env = (uri: string): FeatureEnv => {
+    const config = effectiveConfig(uri);
+    return { knowledge, registry, config, locale: config.locale };
+  };
+
+  /** The analysis of the current version of a document, computed once per version and configuration. */
+  const snapshot = (uri: string): CachedSnapshot | undefined => {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const cached = snapshots.get(uri);
+    if (cached && cached.version === document.version && cached.configKey === configGeneration) return cached;
+    const text = document.getText();
+    const config = effectiveConfig(uri);
+    const analysis = analyzeNotice(text, { knowledge, config, registry, uri });
+    const fresh: CachedSnapshot = { uri, text, analysis, version: document.version, configKey: configGeneration, lines: new LineIndex(text) };
+    snapshots.set(uri, fresh);
+    return fresh;
+  };
+
+  const validate = (uri: string): void => {
+    timers.delete(uri);
+    const document = documents.get(uri);
+    if (!document) return;
+    if (!settings.enable) {
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const current = snapshot(uri);
+    // A newer version may have arrived meanwhile; its own timer publishes it.
+    if (!current || current.version !== documents.get(uri)?.version) return;
+    const locale = effectiveConfig(uri).locale;
+    void connection.sendDiagnostics({
+      uri,
+      version: current.version,
+      diagnostics: current.analysis.findings.map((finding) => toDiagnostic(finding, current.lines, locale, docsBase)),
+    });
+  };
+
+  const schedule = (uri: string, delay = settings.debounce): void => {
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.set(uri, setTimeout(() => validate(uri), delay));
+  };
+
+  const revalidateAll = (): void => {
+    configGeneration++;
+    for (const document of documents.all()) schedule(document.uri, 0);
+  };
+
+  const loadSettings = async (): Promise<void> => {
+    if (!supportsConfigurationPull) return;
+    try {
+      const raw: unknown = await connection.workspace.getConfiguration('thongbao');
+      settings = resolveSettings(raw);
+    } catch {
+      settings = resolveSettings({});
+    }
+  };
+
+  const loadConfigFile = async (folder: string): Promise<void> => {
+    const file = path.join(folder, CONFIG_FILE_NAME);
+    const uri = URI.file(file).toString();
+    let text: string;
+    try {
+      text = await fs.readFile(file, 'utf8');
+    } catch {
+      fileConfigs.delete(folder);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const { config, problems } = parseConfigText(text);
+    fileConfigs.set(folder, config);
+    const lines = new LineIndex(text);
+    void connection.sendDiagnostics({
+      uri,
+      diagnostics: problems.map((problem) => ({
+        range: lines.rangeOf(problem.start, problem.end),
+        severity: 1,
+        source: 'thongbao',
+        code: 'config',
+        message: localize(problem.message, settings.locale ?? config.locale),
+      })),
+    });
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    supportsConfigurationPull = params.capabilities.workspace?.configuration === true;
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fsPathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    if (workspaceFolders.length === 0 && params.rootUri) {
+      const root = fsPathOf(params.rootUri);
+      if (root) workspaceFolders = [root];
+    }
+    const initial = params.initializationOptions as { settings?: unknown } | undefined;
+    if (initial?.settings) settings = resolveSettings(initial.settings);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        documentSymbolProvider: { label: 'Thông báo' },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', ':', ','], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'thongbao-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await loadSettings();
+    await Promise.all(workspaceFolders.map(loadConfigFile));
+    revalidateAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    if (supportsConfigurationPull) await loadSettings();
+    else settings = resolveSettings((change.settings as { thongbao?: unknown } | undefined)?.thongbao);
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async (change) => {
+    let configChanged = false;
+    for (const event of change.changes) {
+      const file = fsPathOf(event.uri);
+      if (!file) continue;
+      if (path.basename(file) === CONFIG_FILE_NAME) {
+        if (event.type === FileChangeType.Deleted) fileConfigs.delete(path.dirname(file));
+        await loadConfigFile(path.dirname(file));
+        configChanged = true;
+      }
+    }
+    if (configChanged) revalidateAll();
+  });
+
+  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  documents.onDidChangeContent((event) => {
+    if (settings.run === 'onType') schedule(event.document.uri);
+  });
+  documents.onDidSave((event) => {
+    if (settings.run === 'onSave') schedule(event.document.uri, 0);
+  });
+  documents.onDidClose((event) => {
+    const pending = timers.get(event.document.uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(event.document.uri);
+    snapshots.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onCodeAction((params) => {
+    const uri = params.textDocument.uri;
+    const actions: CodeAction[] = [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+    if (wants(CodeActionKind.QuickFix)) {
+      for (const diagnostic of params.context.diagnostics) {
+        if (diagnostic.source !== 'thongbao') continue;
+        const action = quickFix(uri, diagnostic);
+        if (action) actions.push(action);
+      }
+    }
+    if (wants(FIX_ALL_KIND)) {
+      const current = snapshot(uri);
+      if (current) {
+        const edits = fixEdits(current.analysis.findings);
+        if (edits.length > 0) {
+          // One round of non-overlapping edits, as a single workspace edit the user chose.
+          const fixed = applyEdits(current.text, edits).text;
+          const locale = effectiveConfig(uri).locale;
+          actions.push({
+            title: locale === 'vi' ? 'Sửa tất cả lỗi có cách sửa chắc chắn (Thông báo)' : 'Fix all certain problems (Thông báo)',
+            kind: FIX_ALL_KIND,
+            edit: { changes: { [uri]: [toLspEdit({ start: 0, end: current.text.length, newText: fixed }, current.lines)] } },
+          });
+        }
+      }
+    }
+    return actions;
+  });
+
+  connection.onDocumentSymbol((params) => {
+    const current = snapshot(params.textDocument.uri);
+    return current ? documentSymbols(current).map((symbol) => toDocumentSymbol(symbol, current.lines)) : [];
+  });
+
+  connection.onHover((params) => {
+    const current = snapshot(params.textDocument.uri);
+    if (!current) return null;
+    const result = hoverAt(current, current.lines.offsetAt(params.position), env(params.textDocument.uri));
+    return result ? { contents: { kind: 'markdown', value: result.markdown }, range: current.lines.rangeOf(result.start, result.end) } : null;
+  });
+
+  connection.onCompletion((params) => {
+    const current = snapshot(params.textDocument.uri);
+    if (!current) return [];
+    const offset = current.lines.offsetAt(params.position);
+    return completionsAt(current, offset, env(params.textDocument.uri)).map((item): CompletionItem => {
+      const completion: CompletionItem = {
+        label: item.label,
+        kind: item.kind === 'snippet' ? CompletionItemKind.Snippet : item.kind === 'document' ? CompletionItemKind.Reference : item.kind === 'agency' ? CompletionItemKind.Module : CompletionItemKind.Text,
+        insertTextFormat: item.isSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      };
+      if (item.detail) completion.detail = item.detail;
+      if (item.documentation) completion.documentation = { kind: 'markdown', value: item.documentation };
+      if (item.filterText) completion.filterText = item.filterText;
+      if (item.sortText) completion.sortText = item.sortText;
+      const replace = item.replace ?? { start: offset, end: offset };
+      completion.textEdit = { range: current.lines.rangeOf(replace.start, replace.end), newText: item.insertText };
+      return completion;
+    });
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function fsPathOf(uri: string): string | undefined {
+  try {
+    const parsed = URI.parse(uri);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
