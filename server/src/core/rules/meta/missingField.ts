@@ -1,0 +1,78 @@
+import type { Rule } from '../../rule.js';
+import { FRONT_MATTER_KEYS, MAY_BE_EMPTY, isEmptyValue, type FrontMatterKey } from '../../frontmatter.js';
+import { lineEndingOf } from '../../text.js';
+import { msg, type Msg } from '../../types.js';
+
+/** Values that are certain for a VPCP notice draft; `trich-yeu` has none. */
+const DEFAULT_VALUES: Partial<Record<FrontMatterKey, string>> = {
+  'co-quan': 'Văn phòng Chính phủ',
+  so: '…/TB-VPCP',
+  'dia-danh': 'Hà Nội',
+  ngay: '',
+  loai: 'Thông báo',
+};
+
+const FIELD_NAMES: Record<FrontMatterKey, Msg> = {
+  'co-quan': msg('cơ quan ban hành', 'issuing agency'),
+  so: msg('số, ký hiệu', 'number and symbol'),
+  'dia-danh': msg('địa danh', 'place of issue'),
+  ngay: msg('ngày ban hành', 'date of issue'),
+  loai: msg('tên loại văn bản', 'document type'),
+  'trich-yeu': msg('trích yếu nội dung', 'subject line'),
+};
+
+export const metaMissingField: Rule = {
+  id: 'meta/missing-field',
+  defaultSeverity: 'error',
+  fixable: true,
+  description: msg('Phần thông tin đầu (front matter) thiếu trường bắt buộc hoặc để trống.', 'A required front matter key is absent or empty.'),
+  check(context) {
+    const { model } = context;
+    const eol = lineEndingOf(model.text);
+    if (!model.frontMatter) {
+      const block = ['---', ...FRONT_MATTER_KEYS.map((key) => `${key}: ${DEFAULT_VALUES[key] ?? ''}`.trimEnd()), '---', '', ''].join(eol);
+      const start = model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      context.report({
+        start,
+        end: start,
+        message: msg(
+          'Văn bản chưa có phần thông tin đầu (front matter): thêm khối YAML giữa hai dòng “---” ở đầu tệp với các trường co-quan, so, dia-danh, ngay, loai, trich-yeu.',
+          'The notice has no front matter: add a YAML block between two “---” lines at the top with the keys co-quan, so, dia-danh, ngay, loai, trich-yeu.',
+        ),
+        fix: { title: msg('Thêm phần thông tin đầu', 'Insert the front matter'), edits: [{ start, end: start, newText: block }] },
+      });
+      return;
+    }
+    const present = new Map(model.frontMatter.fields.map((field) => [field.key, field]));
+    for (const key of FRONT_MATTER_KEYS) {
+      const field = present.get(key);
+      const name = FIELD_NAMES[key];
+      if (field) {
+        if (!isEmptyValue(field.value) || MAY_BE_EMPTY.has(key)) continue;
+        const fill = DEFAULT_VALUES[key];
+        context.report({
+          start: field.keySpan.start,
+          end: field.valueSpan.end,
+          message: msg(`Trường “${key}” (${name.vi}) để trống; phải ghi giá trị.`, `The key “${key}” (${name.en}) is empty; give it a value.`),
+          ...(fill ? { fix: { title: msg(`Ghi “${fill}”`, `Fill in “${fill}”`), edits: [{ start: field.keySpan.start, end: field.valueSpan.end, newText: `${key}: ${fill}` }] } } : {}),
+        });
+        continue;
+      }
+      const fill = DEFAULT_VALUES[key];
+      const insertAt = model.frontMatter.content.end;
+      const needsBreak = insertAt > 0 && model.text[insertAt - 1] !== '\n' && insertAt > model.frontMatter.content.start;
+      context.report({
+        start: model.frontMatter.start,
+        end: model.frontMatter.start + 3,
+        message: msg(`Thiếu trường bắt buộc “${key}” (${name.vi}) trong phần thông tin đầu.`, `The required key “${key}” (${name.en}) is missing from the front matter.`),
+        ...(fill !== undefined
+          ? { fix: { title: msg(`Thêm “${key}”`, `Insert “${key}”`), edits: [{ start: insertAt, end: insertAt, newText: `${needsBreak ? eol : ''}${`${key}: ${fill}`.trimEnd()}${eol}` }] } }
+          : {}),
+      });
+    }
+  },
+  examples: {
+    ok: ['Bộ Công an chủ trì, phối hợp với các bộ, cơ quan liên quan.'],
+    notOk: ['---\nco-quan: Văn phòng Chính phủ\nso: 530/TB-VPCP\nngay: 2024-11-22\nloai: Thông báo\ntrich-yeu: Kết luận của Phó Thủ tướng\n---\n\nNội dung.\n', '---\nco-quan: Văn phòng Chính phủ\nso: 530/TB-VPCP\ndia-danh: Hà Nội\nngay: 2024-11-22\nloai: Thông báo\ntrich-yeu:\n---\n\nNội dung.\n'],
+  },
+};
