@@ -18,6 +18,19 @@ export interface DocType {
   verified: boolean;
 }
 
+/** A type word written before a cited number and the symbol forms it accepts (ref/type-mismatch). */
+export interface TypeWord {
+  word: string;
+  /** Codes of the symbol's first group ("NQ"), "QH"/"UBTVQH" for QH<khóa>, "cong-van" for <issuer>-<unit>, "*" for any. */
+  accepts: string[];
+}
+
+/** An issuer named after a citation ("của Chính phủ") and its code in document symbols. */
+export interface CitationIssuer {
+  name: string;
+  code: string;
+}
+
 export interface Agency {
   id: string;
   name: string;
@@ -37,6 +50,10 @@ export interface Province {
   id: string;
   /** Short name as written after "tỉnh"/"thành phố" and in lists. */
   name: string;
+  /** The name with its generic noun: "tỉnh Bình Dương", "Thành phố Hồ Chí Minh". */
+  formalName: string;
+  /** Other accepted ways of writing the name ("TP. Hồ Chí Minh"). */
+  aliases: string[];
   type: 'tinh' | 'thanh-pho-truc-thuoc-trung-uong';
   validFrom: IsoDateOrNull;
   validTo: IsoDateOrNull;
@@ -50,6 +67,10 @@ export interface Abbreviation {
   expansion: string;
   /** True when VPCP notices use it bare, without introducing it (house abbreviations). */
   bare: boolean;
+  /** vpcp-unit, vpcp-title, leader-title, recipient, signature, body-term, programme, place. */
+  category: string;
+  validFrom: IsoDateOrNull;
+  validTo: IsoDateOrNull;
   verified: boolean;
 }
 
@@ -58,6 +79,8 @@ export interface Knowledge {
   agencies: Agency[];
   provinces: Province[];
   abbreviations: Abbreviation[];
+  typeWords: TypeWord[];
+  citationIssuers: CitationIssuer[];
   /** Official terms (document types, titles, agency names) for split-word and capitalization checks. */
   terms: string[];
 }
