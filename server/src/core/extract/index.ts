@@ -2,6 +2,7 @@ import type { NoticeModel } from '../model.js';
 import type { Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import { extractDates, type DateMention } from './dates.js';
+import { extractCitations, type NoticeCitation } from './citations.js';
 
 /** What extraction may read besides the model. */
 export interface ExtractionEnv {
@@ -15,6 +16,8 @@ export interface ExtractionEnv {
  */
 export interface Facts {
   readonly dates: DateMention[];
+  /** Citations of prior documents in the body (party documents included, flagged). */
+  readonly citations: NoticeCitation[];
 }
 
 export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
@@ -27,6 +30,9 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
   return {
     get dates() {
       return once('dates', () => extractDates(model));
+    },
+    get citations() {
+      return once('citations', () => extractCitations(model, env.knowledge, this.dates));
     },
   };
 }
