@@ -39,7 +39,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiters: { uri: string; version: number | undefined; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
-  const handle = { settings: { debounce: 0, ...(options.settings ?? {}) } } as ServerHandle;
+  const handle = { settings: { debounce: 0, ...(options.settings ?? {}) } } as unknown as ServerHandle;
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     for (let i = 0; i < waiters.length; i++) {
       const waiter = waiters[i]!;
