@@ -1,8 +1,8 @@
-import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, SymbolKind, type CodeAction, type Diagnostic, type DocumentSymbol, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, DiagnosticSeverity, DiagnosticTag, SymbolKind, type CodeAction, type Diagnostic, type DocumentSymbol, type FoldingRange, type WorkspaceEdit } from 'vscode-languageserver';
 import { LineIndex } from '../core/positions.js';
 import { localize } from '../core/i18n.js';
 import type { Finding, Locale, TextEdit } from '../core/types.js';
-import type { SymbolResult } from '../core/features/types.js';
+import type { FoldingResult, SymbolResult } from '../core/features/types.js';
 
 /** What a diagnostic carries for its quick fix, so code actions need no server cache. */
 export interface FixData {
@@ -65,4 +65,13 @@ export function toDocumentSymbol(symbol: SymbolResult, lines: LineIndex): Docume
   };
   if (symbol.detail) result.detail = symbol.detail;
   return result;
+}
+
+/** A folding range by lines; undefined when it would fold nothing (a single line). */
+export function toFoldingRange(result: FoldingResult, lines: LineIndex): FoldingRange | undefined {
+  const startLine = lines.positionAt(result.start).line;
+  const end = lines.positionAt(result.end);
+  // A range ending at the start of a line (a trailing line break) ends on the line before.
+  const endLine = end.character === 0 && end.line > startLine ? end.line - 1 : end.line;
+  return endLine > startLine ? { startLine, endLine } : undefined;
 }

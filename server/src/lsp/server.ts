@@ -24,12 +24,13 @@ import { applyEdits } from '../core/fixes.js';
 import { hoverAt } from '../core/features/hover.js';
 import { completionsAt } from '../core/features/completion.js';
 import { documentSymbols } from '../core/features/outline.js';
+import { foldingRanges } from '../core/features/folding.js';
 import type { DocumentSnapshot, FeatureEnv } from '../core/features/types.js';
 import type { Registry } from '../core/registry.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
 import { createShippedRegistry } from '../workspace/shippedRegistry.js';
-import { quickFix, toDiagnostic, toDocumentSymbol, toLspEdit } from './convert.js';
+import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
 
@@ -181,6 +182,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
         documentSymbolProvider: { label: 'Thông báo' },
+        foldingRangeProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: [' ', ':', ','], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -264,6 +266,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDocumentSymbol((params) => {
     const current = snapshot(params.textDocument.uri);
     return current ? documentSymbols(current).map((symbol) => toDocumentSymbol(symbol, current.lines)) : [];
+  });
+
+  connection.onFoldingRanges((params) => {
+    const current = snapshot(params.textDocument.uri);
+    return current ? foldingRanges(current).flatMap((range) => toFoldingRange(range, current.lines) ?? []) : [];
   });
 
   connection.onHover((params) => {

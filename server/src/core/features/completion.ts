@@ -1,9 +1,10 @@
 import type { CompletionResult, DocumentSnapshot, FeatureEnv } from './types.js';
+import { snippetCompletions } from './snippets.js';
 
 type CompletionProvider = (document: DocumentSnapshot, offset: number, env: FeatureEnv) => CompletionResult[];
 
 /** Completion providers; their items are merged. */
-const providers: CompletionProvider[] = [];
+const providers: CompletionProvider[] = [(document, offset) => snippetCompletions(document, offset)];
 
 export function completionsAt(document: DocumentSnapshot, offset: number, env: FeatureEnv): CompletionResult[] {
   return providers.flatMap((provide) => provide(document, offset, env));

@@ -3,11 +3,25 @@ import type { DocumentSnapshot, SymbolResult } from './types.js';
 
 /**
  * The outline: headings nested by depth (parts "I.", "A.", the "Nơi nhận" and
- * "Chữ ký" sections). Each heading's symbol spans up to the next heading of
- * the same or a higher level, so breadcrumbs follow the cursor.
+ * "Chữ ký" sections), and under them the numbered items ("1.") holding their
+ * lettered points ("a)"). Each symbol spans up to the next symbol of the same
+ * or a higher level, inside its parent's span, so breadcrumbs follow the cursor.
  */
 export function documentSymbols(document: DocumentSnapshot): SymbolResult[] {
   const model = document.analysis.model;
+  const roots = headingSymbols(model);
+  addItemsAndPoints(model, roots);
+  sortByStart(roots);
+  return roots;
+}
+
+/** Items were added after the headings; editors expect symbols in document order. */
+function sortByStart(symbols: SymbolResult[]): void {
+  symbols.sort((a, b) => a.start - b.start);
+  for (const symbol of symbols) sortByStart(symbol.children);
+}
+
+function headingSymbols(model: NoticeModel): SymbolResult[] {
   const roots: SymbolResult[] = [];
   const stack: { depth: number; symbol: SymbolResult }[] = [];
   for (const block of model.blocks) {
@@ -28,6 +42,98 @@ export function documentSymbols(document: DocumentSnapshot): SymbolResult[] {
     stack.push({ depth, symbol });
   }
   return roots;
+}
+
+/** A numbered item or a lettered point of the body, located. */
+interface Marker {
+  kind: 'item' | 'point';
+  start: number;
+  /** End of its first block: the symbol's name and selection. */
+  firstBlockEnd: number;
+}
+
+const ITEM_MARKER = /^\d{1,3}\.(?=\s)/u;
+const POINT_MARKER = /^[a-zđ]\)(?=\s)/u;
+const CLOSING_END = /\.\/\.\s*$/u;
+/** Longest symbol name shown; the rest of the item's first sentence is cut with "…". */
+const MAX_NAME = 80;
+
+function addItemsAndPoints(model: NoticeModel, roots: SymbolResult[]): void {
+  const markers: Marker[] = [];
+  /** Where an item or a point must end at the latest: a heading, or the closing formula ("…./."). */
+  const boundaries: number[] = [];
+  const seenListItems = new Set<number>();
+  for (const block of model.blocks) {
+    if (block.inFootnote || block.section !== 'body') continue;
+    if (block.kind === 'heading' || (block.listItem === undefined && CLOSING_END.test(model.text.slice(block.start, block.end)))) {
+      boundaries.push(block.start);
+      continue;
+    }
+    if (block.kind !== 'paragraph') continue;
+    if (block.listItem !== undefined) {
+      // The first paragraph of a top-level ordered list item ("1. Về quan điểm") is an item.
+      if (seenListItems.has(block.listItem)) continue;
+      seenListItems.add(block.listItem);
+      const item = model.listItems[block.listItem]!;
+      if (item.ordered && item.depth === 0 && ITEM_MARKER.test(model.text.slice(item.start, item.markerSpan.end + 1))) {
+        markers.push({ kind: 'item', start: item.start, firstBlockEnd: block.end });
+      }
+      continue;
+    }
+    if (POINT_MARKER.test(model.text.slice(block.start, block.start + 3))) markers.push({ kind: 'point', start: block.start, firstBlockEnd: block.end });
+  }
+  markers.forEach((marker, index) => {
+    const parent = innermostContaining(roots, marker.start);
+    const siblings = parent ? parent.children : roots;
+    const owner = marker.kind === 'point' ? lastItemBefore(siblings, marker.start) : undefined;
+    const limit = Math.min(
+      owner?.end ?? parent?.end ?? model.text.length,
+      boundaries.find((start) => start > marker.start) ?? model.text.length,
+      nextBoundary(markers, index),
+      sectionStart(model, marker.start),
+    );
+    const symbol: SymbolResult = {
+      name: markerName(model.text, marker),
+      kind: marker.kind,
+      start: marker.start,
+      end: Math.max(marker.firstBlockEnd, trimEnd(model.text, limit)),
+      selection: { start: marker.start, end: marker.firstBlockEnd },
+      children: [],
+    };
+    (owner ? owner.children : siblings).push(symbol);
+  });
+}
+
+/** Where the next item (for an item) or the next item or point (for a point) begins. */
+function nextBoundary(markers: Marker[], index: number): number {
+  const kind = markers[index]!.kind;
+  for (let next = index + 1; next < markers.length; next++) {
+    if (kind === 'point' || markers[next]!.kind === 'item') return markers[next]!.start;
+  }
+  return Number.MAX_SAFE_INTEGER;
+}
+
+/** Where the recipients or the signature section begins after offset (the body ends there). */
+function sectionStart(model: NoticeModel, offset: number): number {
+  const starts = [model.recipients?.heading.start, model.signature?.heading.start].filter((start): start is number => start !== undefined && start > offset);
+  return starts.length ? Math.min(...starts) : Number.MAX_SAFE_INTEGER;
+}
+
+function innermostContaining(symbols: SymbolResult[], offset: number): SymbolResult | undefined {
+  for (const symbol of symbols) {
+    if (symbol.kind !== 'item' && symbol.kind !== 'point' && symbol.start <= offset && offset <= symbol.end) return innermostContaining(symbol.children, offset) ?? symbol;
+  }
+  return undefined;
+}
+
+function lastItemBefore(symbols: SymbolResult[], offset: number): SymbolResult | undefined {
+  const last = symbols[symbols.length - 1];
+  return last && last.kind === 'item' && last.start < offset && offset <= last.end ? last : undefined;
+}
+
+function markerName(text: string, marker: Marker): string {
+  const name = text.slice(marker.start, marker.firstBlockEnd).replace(/\s+/gu, ' ').trim();
+  return name.length <= MAX_NAME ? name : `${name.slice(0, MAX_NAME - 1).trimEnd()}…`;
 }
 
 function headingName(model: NoticeModel, start: number, end: number): string {
