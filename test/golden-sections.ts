@@ -20,6 +20,21 @@ const quote = (text: string) => text.replace(/\s+/gu, ' ');
 
 export const goldenSections: GoldenSection[] = [
   {
+    title: 'Agencies',
+    lines: (result, lines) =>
+      result.facts.agencies.map((mention) => {
+        const flags = [mention.section, mention.list !== undefined ? `list ${mention.list + 1}` : '', mention.differs ? `official “${mention.expected}”` : '', mention.citedOn ? 'cited issuer' : ''].filter(Boolean);
+        return `${where(lines, mention.start)} ${mention.form} “${quote(mention.written)}” → ${mention.agency?.id ?? mention.province?.id} [${flags.join(', ')}]`;
+      }),
+  },
+  {
+    title: 'Abbreviations',
+    lines: (result, lines) => [
+      ...result.facts.abbreviations.definitions.map((definition) => `${where(lines, definition.start)} introduced ${definition.abbr} = “${definition.expansion ?? '?'}”`),
+      ...result.facts.abbreviations.uses.map((use) => `${where(lines, use.start)} used ${use.abbr}`),
+    ],
+  },
+  {
     title: 'Dates',
     lines: (result, lines) =>
       result.facts.dates.map((date) => {

@@ -2,7 +2,12 @@ import type { NoticeModel } from '../model.js';
 import type { Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import { extractDates, type DateMention } from './dates.js';
+import { extractNumbering, type Numbering } from './numbering.js';
+import { extractTerms, type TermMention } from './terms.js';
 import { extractCitations, type NoticeCitation } from './citations.js';
+import { extractAgencyMentions, type AgencyMention } from './agencies.js';
+import { extractAbbreviations, type Abbreviations } from './abbreviations.js';
+import { agencyIndex } from '../agencyIndex.js';
 
 /** What extraction may read besides the model. */
 export interface ExtractionEnv {
@@ -16,8 +21,16 @@ export interface ExtractionEnv {
  */
 export interface Facts {
   readonly dates: DateMention[];
+  /** Parts, sections, items and points with their numbers as written. */
+  readonly numbering: Numbering;
+  /** Official terms in the body prose, exact or split by a stray space. */
+  readonly terms: TermMention[];
   /** Citations of prior documents in the body (party documents included, flagged). */
   readonly citations: NoticeCitation[];
+  /** Agencies and province-level units named in the front matter, body, recipients and signature. */
+  readonly agencies: AgencyMention[];
+  /** Abbreviations of the body: their introductions ("full name (ABBR)") and uses. */
+  readonly abbreviations: Abbreviations;
 }
 
 export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
@@ -31,8 +44,20 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
     get dates() {
       return once('dates', () => extractDates(model));
     },
+    get numbering() {
+      return once('numbering', () => extractNumbering(model));
+    },
+    get terms() {
+      return once('terms', () => extractTerms(model, env.knowledge));
+    },
     get citations() {
       return once('citations', () => extractCitations(model, env.knowledge, this.dates));
+    },
+    get agencies() {
+      return once('agencies', () => extractAgencyMentions(model, agencyIndex(env.knowledge, env.config), () => this.citations));
+    },
+    get abbreviations() {
+      return once('abbreviations', () => extractAbbreviations(model, env.knowledge, env.config));
     },
   };
 }

@@ -1,0 +1,159 @@
+import type { Agency, Knowledge, Province } from '../knowledge/types.js';
+import type { ThongbaoConfig } from './config.js';
+import { isoOf } from './dates.js';
+import { matchKey } from './text.js';
+import type { CalendarDate } from './types.js';
+
+/**
+ * The agencies, provinces and abbreviations a document is checked against:
+ * the shipped knowledge plus `config.agencies` / `config.abbreviations`, with
+ * the token trie that recognizes them. Built once per (knowledge, config
+ * extras) and cached, never per document.
+ */
+
+export type TargetForm = 'full' | 'short' | 'elliptical' | 'province';
+
+/** What a matched key stands for and how it should have been written. */
+export interface Target {
+  form: TargetForm;
+  agency?: Agency;
+  province?: Province;
+  /** The official way to write this form ("Bộ Công an", "Công an", "NHNN", "Bình Dương"). */
+  expected: string;
+  /** Elliptical forms are recognized only inside lists ("các bộ, cơ quan: Công an, …"). */
+  listOnly: boolean;
+  /** A short form whose case must match exactly ("NHNN", "TTg"). */
+  acronym: boolean;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  targets: Target[];
+}
+
+export interface AgencyIndex {
+  agencies: Agency[];
+  provinces: Province[];
+  /** Keyed by normalized tokens (see `tokenize`). */
+  trie: TrieNode;
+  agencyById: Map<string, Agency>;
+  provinceById: Map<string, Province>;
+}
+
+/** Word tokens and single punctuation characters of a normalized text, with their offsets. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+
+export function tokenize(normalized: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of normalized.matchAll(TOKEN)) tokens.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
+  return tokens;
+}
+
+/** "NHNN", "TTg", "VNPOST": at least two capitals and no more small letters than capitals. */
+export function isAcronym(word: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of word) {
+    if (ch !== ch.toLowerCase()) upper++;
+    else if (ch !== ch.toUpperCase()) lower++;
+  }
+  return upper >= 2 && upper >= lower;
+}
+
+export function inForce(entry: { validFrom: string | null; validTo: string | null }, date: CalendarDate): boolean {
+  const day = isoOf(date);
+  return (entry.validFrom ?? '0000-00-00') <= day && day <= (entry.validTo ?? '9999-99-99');
+}
+
+function configAgencies(config: ThongbaoConfig): Agency[] {
+  return config.agencies.map((extra, index) => ({
+    id: `config-${index}`,
+    name: extra.name,
+    kind: 'config',
+    elliptical: null,
+    shortForms: extra.shortForms,
+    symbolCode: extra.code ?? null,
+    validFrom: extra.validFrom ?? null,
+    validTo: extra.validTo ?? null,
+    successors: [],
+    knownMisspellings: [],
+    verified: true,
+  }));
+}
+
+function insert(root: TrieNode, written: string, target: Target): void {
+  let node = root;
+  for (const token of tokenize(matchKey(written))) {
+    let child = node.next.get(token.text);
+    if (!child) {
+      child = { next: new Map(), targets: [] };
+      node.next.set(token.text, child);
+    }
+    node = child;
+  }
+  if (node !== root) node.targets.push(target);
+}
+
+function build(knowledge: Knowledge, extras: Agency[]): AgencyIndex {
+  const agencies = [...knowledge.agencies, ...extras];
+  const trie: TrieNode = { next: new Map(), targets: [] };
+  for (const agency of agencies) {
+    insert(trie, agency.name, { form: 'full', agency, expected: agency.name, listOnly: false, acronym: false });
+    for (const short of agency.shortForms) {
+      const acronym = short.split(/[\s,&-]+/u).some(isAcronym);
+      insert(trie, short, { form: 'short', agency, expected: short, listOnly: false, acronym });
+    }
+    if (agency.elliptical && matchKey(agency.elliptical) !== matchKey(agency.name)) {
+      insert(trie, agency.elliptical, { form: 'elliptical', agency, expected: agency.elliptical, listOnly: true, acronym: false });
+    }
+    const head = matchKey(agency.name).split(' ')[0];
+    for (const wrong of agency.knownMisspellings) {
+      const full = matchKey(wrong).split(' ')[0] === head;
+      if (!full && !agency.elliptical) continue;
+      insert(trie, wrong, { form: full ? 'full' : 'elliptical', agency, expected: full ? agency.name : agency.elliptical!, listOnly: !full, acronym: false });
+    }
+  }
+  for (const province of knowledge.provinces) {
+    for (const written of [province.name, ...province.aliases]) insert(trie, written, { form: 'province', province, expected: written, listOnly: false, acronym: false });
+  }
+  return {
+    agencies,
+    provinces: knowledge.provinces,
+    trie,
+    agencyById: new Map(agencies.map((agency) => [agency.id, agency])),
+    provinceById: new Map(knowledge.provinces.map((province) => [province.id, province])),
+  };
+}
+
+const shipped = new WeakMap<Knowledge, AgencyIndex>();
+const withExtras = new WeakMap<Knowledge, WeakMap<object, AgencyIndex>>();
+
+export function agencyIndex(knowledge: Knowledge, config: ThongbaoConfig): AgencyIndex {
+  if (config.agencies.length === 0) {
+    let index = shipped.get(knowledge);
+    if (!index) shipped.set(knowledge, (index = build(knowledge, [])));
+    return index;
+  }
+  let byConfig = withExtras.get(knowledge);
+  if (!byConfig) withExtras.set(knowledge, (byConfig = new WeakMap()));
+  let index = byConfig.get(config.agencies);
+  if (!index) byConfig.set(config.agencies, (index = build(knowledge, configAgencies(config))));
+  return index;
+}
+
+/** Every province entry written with this name (one name may have two periods: Đồng Nai). */
+export function provincesNamed(index: AgencyIndex, name: string): Province[] {
+  const key = matchKey(name);
+  return index.provinces.filter((province) => matchKey(province.name) === key || province.aliases.some((alias) => matchKey(alias) === key));
+}
+
+/** "Bộ Tài chính", or its elliptical form when the mention was elliptical. */
+export function nameInForm(agency: Agency, form: TargetForm): string {
+  return form === 'elliptical' && agency.elliptical ? agency.elliptical : agency.name;
+}

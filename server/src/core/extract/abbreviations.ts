@@ -1,0 +1,119 @@
+import type { Knowledge } from '../../knowledge/types.js';
+import type { ThongbaoConfig } from '../config.js';
+import type { NoticeModel } from '../model.js';
+import type { Span } from '../types.js';
+import { isAcronym } from '../agencyIndex.js';
+import { stripDiacritics } from '../text.js';
+
+/** "Cơ sở dữ liệu quốc gia (CSDLQG)": where an abbreviation is introduced. */
+export interface AbbreviationDefinition extends Span {
+  abbr: string;
+  /** The words it stands for, when the text before the parenthesis spells its initials, else the known expansion. */
+  expansion: string | null;
+  /** The parenthesis with the abbreviation. */
+  paren: Span;
+}
+
+/** An abbreviation used in the body prose (outside its own introduction). */
+export interface AbbreviationUse extends Span {
+  abbr: string;
+}
+
+export interface KnownAbbreviation {
+  expansion: string;
+  /** Used bare in VPCP notices, never introduced (house abbreviations, brands, config). */
+  bare: boolean;
+  /** Stands for an agency name: spelled out at each use rather than introduced ("Bộ TTTT" → "Bộ Thông tin và Truyền thông"). */
+  agency: boolean;
+}
+
+export interface Abbreviations {
+  definitions: AbbreviationDefinition[];
+  uses: AbbreviationUse[];
+  /** What the checker knows, shipped and configured, by abbreviation. */
+  known: ReadonlyMap<string, KnownAbbreviation>;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}&]+/gu;
+const DEFINITION = /\(\s*(?:(?:sau đây )?(?:gọi|viết) tắt là\s+)?([\p{L}\p{M}\p{N}&]+)\s*\)/gu;
+const ROMAN = /^[IVXLCDM]+$/u;
+
+export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, config: ThongbaoConfig): Abbreviations {
+  const known = knownAbbreviations(knowledge, config);
+  const definitions: AbbreviationDefinition[] = [];
+  const uses: AbbreviationUse[] = [];
+  const prose = model.prose;
+  for (const block of model.blocks) {
+    if (block.section !== 'body') continue;
+    const text = prose.slice(block.start, block.end);
+    // All-caps headings repeat names in capitals; they are not abbreviations.
+    if (text === text.toUpperCase()) continue;
+    const inDefinition: Span[] = [];
+    for (const match of text.matchAll(DEFINITION)) {
+      const abbr = match[1]!;
+      if (!isAcronym(abbr) || /\d/u.test(abbr)) continue;
+      const start = block.start + match.index!;
+      const abbrStart = start + match[0].indexOf(abbr);
+      const expansion = spelledOut(text.slice(0, match.index!), abbr) ?? known.get(abbr)?.expansion ?? null;
+      definitions.push({ abbr, expansion, start: abbrStart, end: abbrStart + abbr.length, paren: { start, end: start + match[0].length } });
+      inDefinition.push({ start: abbrStart, end: abbrStart + abbr.length });
+    }
+    for (const match of text.matchAll(WORD)) {
+      const word = match[0];
+      if (!isAcronym(word) || /\d/u.test(word) || ROMAN.test(word)) continue;
+      const start = block.start + match.index!;
+      const end = start + word.length;
+      // Parts of document symbols: "04/CT-TTg", "530/TB-VPCP".
+      if (/[/-]/u.test(prose[start - 1] ?? '') || /[/-]/u.test(prose[end] ?? '')) continue;
+      if (inDefinition.some((span) => span.start === start)) continue;
+      uses.push({ abbr: word, start, end });
+    }
+  }
+  return { definitions, uses, known };
+}
+
+/** The last words before the parenthesis whose initials spell the abbreviation ("thủ tục hành chính" → TTHC). */
+function spelledOut(before: string, abbr: string): string | null {
+  const letters = stripDiacritics(abbr).toUpperCase().replace(/[^A-Z]/gu, '');
+  const words = [...before.matchAll(/[\p{L}\p{M}]+/gu)].slice(-letters.length);
+  if (words.length !== letters.length) return null;
+  const initials = words.map((word) => stripDiacritics(word[0]!)[0]!.toUpperCase()).join('');
+  if (initials !== letters) return null;
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  return before.slice(first.index!, last.index! + last[0].length).replace(/\s+/gu, ' ');
+}
+
+/** "báo cáo (in …)" → "báo cáo": the data's notes in parentheses or after a dash are not the expansion. */
+function plainExpansion(expansion: string): string {
+  return expansion.split(/ — | \(/u)[0]!.trim();
+}
+
+const cache = new WeakMap<Knowledge, WeakMap<ThongbaoConfig['abbreviations'], Map<string, KnownAbbreviation>>>();
+
+function knownAbbreviations(knowledge: Knowledge, config: ThongbaoConfig): Map<string, KnownAbbreviation> {
+  let byConfig = cache.get(knowledge);
+  if (!byConfig) cache.set(knowledge, (byConfig = new WeakMap()));
+  let known = byConfig.get(config.abbreviations);
+  if (known) return known;
+  known = new Map();
+  const add = (abbr: string, entry: KnownAbbreviation) => {
+    const existing = known!.get(abbr);
+    if (!existing || (entry.bare && !existing.bare)) known!.set(abbr, entry);
+  };
+  for (const entry of knowledge.abbreviations) {
+    const acronyms = entry.abbr.split(/[^\p{L}\p{M}\p{N}&]+/u).filter(isAcronym);
+    for (const abbr of acronyms) add(abbr, { expansion: plainExpansion(entry.expansion), bare: entry.bare, agency: false });
+  }
+  for (const agency of knowledge.agencies) {
+    for (const short of agency.shortForms) {
+      const words = short.split(' ');
+      // "NHNN" stands for the name; "Bộ TTTT" for the name without its head word.
+      if (words.length === 1 && isAcronym(short)) add(short, { expansion: agency.name, bare: agency.kind === 'doanh-nghiep', agency: true });
+      else if (words.length === 2 && words[0] === 'Bộ' && isAcronym(words[1]!) && agency.elliptical) add(words[1]!, { expansion: agency.elliptical, bare: false, agency: true });
+    }
+  }
+  for (const [abbr, expansion] of Object.entries(config.abbreviations)) add(abbr, { expansion, bare: true, agency: false });
+  byConfig.set(config.abbreviations, known);
+  return known;
+}

@@ -1,0 +1,257 @@
+import type { NoticeModel, Section } from '../model.js';
+import type { Agency, Province } from '../../knowledge/types.js';
+import type { CalendarDate, Span } from '../types.js';
+import type { NoticeCitation } from './citations.js';
+import { inForce, isAcronym, tokenize, type AgencyIndex, type Target, type TargetForm, type Token, type TrieNode } from '../agencyIndex.js';
+import { normalizedView, originalSpan, type NormalizedView } from '../text.js';
+
+/** An agency or a province-level unit named in the notice. */
+export interface AgencyMention extends Span {
+  /** How it was written: full name, short form, elliptical list item, or province name. */
+  form: TargetForm;
+  agency?: Agency;
+  province?: Province;
+  /** Every entry the written name may stand for (one name, several periods). */
+  targets: Target[];
+  /** The original text of the span. */
+  written: string;
+  /** The official way of writing what was written. */
+  expected: string;
+  /** Written differently from `expected` in case, spacing, punctuation or tone placement. */
+  differs: boolean;
+  section: Section | 'front-matter';
+  /** Index of the elliptical list ("các bộ, cơ quan: …") the mention belongs to. */
+  list?: number;
+  /** Named as the issuer of a document dated then ("Công văn số … ngày … của Bộ …"). */
+  citedOn?: CalendarDate;
+}
+
+/** Words before a colon that open a list of agencies or provinces written without their head word. */
+const LIST_CUE = /(?:bộ|cơ quan|tỉnh|thành phố|trung ương|gồm|địa phương|tổ chức|doanh nghiệp|ngành)\s*$/u;
+/** Words that may precede a province name in a list ("tỉnh Bình Dương"). */
+const PROVINCE_MARKERS = new Set(['tỉnh', 'thành phố', 'tp', 'tp.']);
+
+interface Scan {
+  model: NoticeModel;
+  index: AgencyIndex;
+  view: NormalizedView;
+  tokens: Token[];
+  date: CalendarDate | undefined;
+}
+
+export function extractAgencyMentions(model: NoticeModel, index: AgencyIndex, citations: () => NoticeCitation[]): AgencyMention[] {
+  const view = normalizedView(model.prose);
+  const scan: Scan = { model, index, view, tokens: tokenize(view.text), date: model.meta.date };
+  const mentions: AgencyMention[] = [];
+  const covered = new Set<number>();
+  scanLists(scan, mentions, covered);
+  scanNames(scan, mentions, covered);
+  mentions.push(...frontMatterMentions(model, index));
+  mentions.sort((a, b) => a.start - b.start);
+  markCitations(mentions, citations);
+  return mentions;
+}
+
+/** The longest trie match starting at token `at`, among targets accepted by `accept`. */
+function longestMatch(tokens: Token[], at: number, root: TrieNode, limit: number, accept: (target: Target) => boolean): { end: number; targets: Target[] } | undefined {
+  let node: TrieNode | undefined = root;
+  let best: { end: number; targets: Target[] } | undefined;
+  for (let i = at; i < tokens.length && tokens[i]!.start < limit; i++) {
+    node = node.next.get(tokens[i]!.text);
+    if (!node) break;
+    const targets = node.targets.filter(accept);
+    if (targets.length) best = { end: i + 1, targets };
+  }
+  return best;
+}
+
+function mentionFrom(scan: Scan, from: number, to: number, targets: Target[], list?: number): AgencyMention | undefined {
+  const { model, view, tokens } = scan;
+  const span = originalSpan(view, tokens[from]!.start, tokens[to - 1]!.end);
+  const written = model.text.slice(span.start, span.end);
+  const chosen = chooseTarget(targets, written, scan.date);
+  if (!chosen) return undefined;
+  const mention: AgencyMention = {
+    ...span,
+    form: chosen.form,
+    targets: targets.filter((target) => target.form === chosen.form),
+    written,
+    expected: chosen.expected,
+    differs: differsFrom(written, chosen.expected),
+    section: sectionAt(model, span.start),
+  };
+  if (chosen.agency) mention.agency = chosen.agency;
+  if (chosen.province) mention.province = chosen.province;
+  if (list !== undefined) mention.list = list;
+  return mention;
+}
+
+/** Acronyms must match in case; among several entries, the one in force on the notice's date wins. */
+function chooseTarget(targets: Target[], written: string, date: CalendarDate | undefined): Target | undefined {
+  const fitting = targets.filter((target) => !target.acronym || sameAcronyms(written, target.expected));
+  if (!fitting.length) return undefined;
+  return (date && fitting.find((target) => inForce(target.agency ?? target.province!, date))) || fitting[0];
+}
+
+function sameAcronyms(written: string, expected: string): boolean {
+  const acronyms = (text: string) => text.normalize('NFC').split(/[^\p{L}\p{M}\p{N}]+/u).filter(isAcronym).join(' ');
+  return acronyms(written) === acronyms(expected);
+}
+
+/** Differences a reader sees: case, spaces, punctuation, old tone placement (Unicode form aside). */
+export function differsFrom(written: string, expected: string): boolean {
+  const shape = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
+  const a = shape(written);
+  const b = shape(expected);
+  if (a === b) return false;
+  // Text in capitals (a heading, the signature) keeps its case.
+  return !(a === a.toUpperCase() && a === b.toUpperCase());
+}
+
+export function sectionAt(model: NoticeModel, offset: number): Section {
+  for (const block of model.blocks) if (block.start <= offset && offset < block.end) return block.section;
+  if (model.recipients && offset >= model.recipients.heading.start) {
+    if (model.signature && offset >= model.signature.heading.start) return 'signature';
+    return 'recipients';
+  }
+  return 'body';
+}
+
+function blockEnd(model: NoticeModel, offset: number): number {
+  for (const block of model.blocks) if (block.start <= offset && offset < block.end) return block.end;
+  return offset;
+}
+
+/** Lists that drop the head word: "các bộ, cơ quan: Công an, Tài chính, …", "các tỉnh: Kiên Giang, …". */
+function scanLists(scan: Scan, out: AgencyMention[], covered: Set<number>): void {
+  const { model, view, tokens } = scan;
+  let listCount = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.text !== ':') continue;
+    const colonOriginal = view.originalStart[tokens[i]!.start]!;
+    const before = view.text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start);
+    if (!LIST_CUE.test(before)) continue;
+    const limit = viewOffsetAtOrAfter(view, blockEnd(model, colonOriginal));
+    const list = listCount;
+    let found = false;
+    let at = i + 1;
+    while (at < tokens.length && tokens[at]!.start < limit) {
+      // "tỉnh Bình Dương", "TP. Hồ Chí Minh" inside a list of provinces.
+      let nameAt = at;
+      const marker = markerLength(tokens, at);
+      if (marker && longestMatch(tokens, at + marker, scan.index.trie, limit, (target) => target.form === 'province')) nameAt = at + marker;
+      const match = longestMatch(tokens, nameAt, scan.index.trie, limit, () => true);
+      if (!match) break;
+      const mention = mentionFrom(scan, nameAt, match.end, match.targets, list);
+      if (!mention) break;
+      out.push(mention);
+      found = true;
+      for (let k = nameAt; k < match.end; k++) covered.add(k);
+      at = match.end;
+      const separator = tokens[at]?.text;
+      if (separator === ',' || separator === 'và') at++;
+      else break;
+    }
+    if (found) listCount++;
+  }
+}
+
+function markerLength(tokens: Token[], at: number): number {
+  const one = tokens[at]?.text;
+  const two = `${one} ${tokens[at + 1]?.text}`;
+  if (PROVINCE_MARKERS.has(two)) return 2;
+  if (one === 'tp' && tokens[at + 1]?.text === '.') return 2;
+  return one && PROVINCE_MARKERS.has(one) ? 1 : 0;
+}
+
+function viewOffsetAtOrAfter(view: NormalizedView, original: number): number {
+  let low = 0;
+  let high = view.originalStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (view.originalStart[middle]! < original) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const isCapitalized = (word: string) => word.length > 0 && word[0] !== word[0]!.toLowerCase();
+
+/** Full names, short forms and province names anywhere in the prose. */
+function scanNames(scan: Scan, out: AgencyMention[], covered: Set<number>): void {
+  const { model, view, tokens } = scan;
+  const original = model.text;
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i) || !/[\p{L}\p{N}]/u.test(tokens[i]!.text[0]!)) continue;
+    const match = longestMatch(tokens, i, scan.index.trie, view.text.length, (target) => !target.listOnly);
+    if (!match) continue;
+    const span = originalSpan(view, tokens[i]!.start, tokens[match.end - 1]!.end);
+    const written = original.slice(span.start, span.end);
+    // "các bộ", "chính phủ số": generic words are not names.
+    if (!isCapitalized(written)) continue;
+    // Codes inside document symbols: "04/CT-TTg", "530/TB-VPCP".
+    if (/[/-]/u.test(original[span.start - 1] ?? '') || /[/-]/u.test(original[span.end] ?? '')) continue;
+    // "Phó Thủ tướng Chính phủ" names a deputy, not the Prime Minister: only "Chính phủ" counts.
+    if (match.targets.some((target) => target.agency?.id === 'thu-tuong') && /Phó\s+$/u.test(original.slice(Math.max(0, span.start - 6), span.start))) continue;
+    const provinceOnly = match.targets.every((target) => target.form === 'province');
+    if (provinceOnly && !provinceContextOk(original, span)) continue;
+    const mention = mentionFrom(scan, i, match.end, match.targets);
+    if (!mention) continue;
+    out.push(mention);
+    i = match.end - 1;
+  }
+}
+
+/**
+ * A bare province name is taken only where it cannot be part of a person's
+ * name or of a longer proper name ("Nguyễn Hòa Bình", "Thái Bình Dương").
+ */
+function provinceContextOk(text: string, span: Span): boolean {
+  const previous = /([\p{L}\p{M}.]+)[ \t\u00a0]+$/u.exec(text.slice(Math.max(0, span.start - 24), span.start))?.[1];
+  if (previous && isCapitalized(previous) && !PROVINCE_MARKERS.has(previous.toLowerCase()) && previous.toLowerCase() !== 'phố') return false;
+  const next = /^[ \t\u00a0]+([\p{L}\p{M}]+)/u.exec(text.slice(span.end, span.end + 24))?.[1];
+  return !(next && isCapitalized(next));
+}
+
+/** The `co-quan` of the front matter: the issuing agency. */
+function frontMatterMentions(model: NoticeModel, index: AgencyIndex): AgencyMention[] {
+  const field = model.frontMatter?.fields.find((candidate) => candidate.key === 'co-quan');
+  if (!field || typeof field.value !== 'string') return [];
+  const raw = model.text.slice(field.valueSpan.start, field.valueSpan.end);
+  const view = normalizedView(raw);
+  const tokens = tokenize(view.text).filter((token) => token.text !== '"' && token.text !== "'");
+  const match = longestMatch(tokens, 0, index.trie, view.text.length, (target) => target.form !== 'province' && !target.listOnly);
+  if (!match || match.end !== tokens.length) return [];
+  const span = originalSpan(view, tokens[0]!.start, tokens[match.end - 1]!.end);
+  const written = raw.slice(span.start, span.end);
+  const chosen = chooseTarget(match.targets, written, model.meta.date);
+  if (!chosen?.agency) return [];
+  return [
+    {
+      start: field.valueSpan.start + span.start,
+      end: field.valueSpan.start + span.end,
+      form: chosen.form,
+      agency: chosen.agency,
+      targets: match.targets.filter((target) => target.form === chosen.form),
+      written,
+      expected: chosen.expected,
+      differs: differsFrom(written, chosen.expected),
+      section: 'front-matter',
+    },
+  ];
+}
+
+/**
+ * "… số 708/BTTTT-CATTT ngày 02 tháng 3 năm 2024 của Bộ Thông tin và Truyền
+ * thông": the agency is named as the issuer of a dated document, which is
+ * right even after the agency ended.
+ */
+function markCitations(mentions: AgencyMention[], citations: () => NoticeCitation[]): void {
+  for (const citation of citations()) {
+    const { issuer, date } = citation;
+    if (!issuer || !date || date.day === undefined || date.month === undefined) continue;
+    for (const mention of mentions) {
+      if (mention.agency && mention.start < issuer.end && issuer.start < mention.end) mention.citedOn = { year: date.year, month: date.month, day: date.day };
+    }
+  }
+}

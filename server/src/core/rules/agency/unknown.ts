@@ -1,0 +1,61 @@
+import type { Rule } from '../../rule.js';
+import { inForce } from '../../agencyIndex.js';
+import { editDistance } from '../../similarity.js';
+import { matchKey, stripDiacritics } from '../../text.js';
+import { msg } from '../../types.js';
+import { indexOf } from './shared.js';
+
+/** Head words of agency names ("Bộ …", "Ủy ban …", "Ngân hàng …") followed by a capitalized word. */
+const CANDIDATE = /(?<![\p{L}\p{M}])(?:Bộ|Ủy ban|Uỷ ban|Ngân hàng)[ \u00a0]+\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0,-]+[\p{L}\p{M}]+){0,9}/gu;
+
+const plain = (text: string) => stripDiacritics(matchKey(text));
+
+export const agencyUnknown: Rule = {
+  id: 'agency/unknown',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: msg(
+    'Cụm từ giống tên cơ quan (“Bộ …”, “Ủy ban …”, “Ngân hàng …”) nhưng không phải tên nào đã biết; gợi ý tên gần nhất.',
+    'Looks like an agency name (“Bộ …”, “Ủy ban …”, “Ngân hàng …”) but is none; the nearest known name is suggested.',
+  ),
+  check(context) {
+    const index = indexOf(context);
+    const mentions = context.facts.agencies;
+    const prose = context.model.prose;
+    const names = index.agencies.map((agency) => ({ agency, words: agency.name.split(' ').length, key: plain(agency.name) }));
+    for (const match of prose.slice(context.model.body.start, context.model.body.end).matchAll(CANDIDATE)) {
+      const start = context.model.body.start + match.index!;
+      if (mentions.some((mention) => mention.start <= start && start < mention.end)) continue;
+      const words = [...match[0].matchAll(/[^ \u00a0]+/gu)];
+      let best: { name: string; end: number; distance: number; current: boolean } | undefined;
+      for (const candidate of names) {
+        if (plain(match[0]).split(' ')[0] !== candidate.key.split(' ')[0]) continue;
+        // Compare with the written words of about the name's length (a word missing or added).
+        for (const count of [candidate.words - 1, candidate.words, candidate.words + 1]) {
+          if (count < 2 || count > words.length) continue;
+          const last = words[count - 1]!;
+          const end = last.index! + last[0].replace(/[,.;:]+$/u, '').length;
+          const distance = editDistance(plain(match[0].slice(0, end)), candidate.key);
+          const current = inForce(candidate.agency, context.noticeDate);
+          if (distance === 0) continue;
+          if (!best || distance < best.distance || (distance === best.distance && current && !best.current)) best = { name: candidate.agency.name, end, distance, current };
+        }
+      }
+      if (!best || best.distance > Math.max(2, Math.round(best.name.length * 0.15))) continue;
+      const written = match[0].slice(0, best.end);
+      context.report({
+        start,
+        end: start + best.end,
+        message: msg(
+          `“${written}” không phải tên cơ quan nào đã biết. Có phải là “${best.name}”?`,
+          `“${written}” is not a known agency name. Did you mean “${best.name}”?`,
+        ),
+        fix: { title: msg(`Sửa thành “${best.name}”`, `Change to “${best.name}”`), edits: [{ start, end: start + best.end, newText: best.name }] },
+      });
+    }
+  },
+  examples: {
+    ok: ['Các bộ, ngành và Bộ phận một cửa của Bộ Công an phối hợp với Ngân hàng Nhà nước Việt Nam.', 'Bộ trưởng Bộ Tư pháp chủ trì.'],
+    notOk: ['Bộ Thông tin Truyền thông chủ trì, phối hợp với các bộ, ngành.'],
+  },
+};
