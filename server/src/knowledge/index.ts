@@ -3,7 +3,8 @@ import docTypesData from './data/doc-types.json';
 import agenciesData from './data/agencies.json';
 import provincesData from './data/provinces.json';
 import abbreviationsData from './data/abbreviations.json';
-import type { Abbreviation, Agency, DocType, Knowledge, Province } from './types.js';
+import termsData from './data/terms.json';
+import type { Abbreviation, Agency, DocType, Knowledge, Province, Term } from './types.js';
 
 /**
  * Loads the shipped knowledge once, validating every data file with zod, so a
@@ -61,6 +62,15 @@ const abbreviationSchema = z.object({
 const typeWordsSchema = z.object({ words: z.array(z.object({ word: z.string().min(1), accepts: z.array(z.string().min(1)).min(1) })) });
 const citationIssuersSchema = z.object({ issuers: z.array(z.object({ name: z.string().min(1), code: z.string().min(1) })) });
 
+const termSchema = z
+  .object({
+    text: z.string().min(1),
+    kind: z.enum(['doc-type', 'law', 'title', 'place']),
+    always: z.boolean().default(false),
+    source: z.string().min(1),
+  })
+  .transform(({ text, kind, always }): Term => ({ text, kind, always }));
+
 let cached: Knowledge | undefined;
 
 export function loadKnowledge(): Knowledge {
@@ -71,7 +81,7 @@ export function loadKnowledge(): Knowledge {
     abbreviations: z.object({ abbreviations: z.array(abbreviationSchema) }).parse(abbreviationsData).abbreviations as Abbreviation[],
     typeWords: typeWordsSchema.parse(docTypesData.typeWords).words,
     citationIssuers: citationIssuersSchema.parse(docTypesData.citationIssuers).issuers,
-    terms: [],
+    terms: z.object({ terms: z.array(termSchema) }).parse(termsData).terms,
   };
   return cached;
 }

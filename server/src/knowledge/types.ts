@@ -74,6 +74,15 @@ export interface Abbreviation {
   verified: boolean;
 }
 
+/** An official term whose written form is certain (terms.json). */
+export interface Term {
+  /** The official form: "Thủ tướng Chính phủ", "Nghị quyết", "Thành phố Hồ Chí Minh". */
+  text: string;
+  kind: 'doc-type' | 'law' | 'title' | 'place';
+  /** True when a lower-case start is wrong too (a special name); otherwise only capitalised occurrences are checked. */
+  always: boolean;
+}
+
 export interface Knowledge {
   docTypes: DocType[];
   agencies: Agency[];
@@ -81,6 +90,6 @@ export interface Knowledge {
   abbreviations: Abbreviation[];
   typeWords: TypeWord[];
   citationIssuers: CitationIssuer[];
-  /** Official terms (document types, titles, agency names) for split-word and capitalization checks. */
-  terms: string[];
+  /** Official terms (document types, laws, titles, special place names) for split-word and capitalization checks. */
+  terms: Term[];
 }

@@ -1,0 +1,109 @@
+import type { Rule, RuleContext } from '../../rule.js';
+import { msg, type Msg, type TextEdit } from '../../types.js';
+
+/** Two or more spaces between two characters of one line. */
+const DOUBLED = /(?<=\S)[ \t]{2,}(?=\S)/gu;
+/** Spaces before , ; : or a full stop. */
+const BEFORE_PUNCTUATION = /(?<=\S)[ \t]+(?=[,;:.])/gu;
+/** , ; : glued to the next word. */
+const GLUED = /[,;:](?=\p{L})/gu;
+/** A full stop glued to the next sentence: "thực hiện.Bộ". */
+const GLUED_STOP = /(?<=[\p{Ll}\p{M}]{2})\.(?=\p{Lu}[\p{Ll}\p{M}])/gu;
+
+/** Links, e-mail addresses and HTML entities keep their punctuation. */
+function inLinkOrEntity(prose: string, offset: number): boolean {
+  let from = offset;
+  while (from > 0 && !/\s/u.test(prose[from - 1]!)) from--;
+  let to = offset;
+  while (to < prose.length && !/\s/u.test(prose[to]!)) to++;
+  const token = prose.slice(from, to);
+  return /:\/\/|@|^www\.|^(?:mailto|tel|urn|doi):/iu.test(token) || /&#?[\p{L}\p{N}]+$/u.test(prose.slice(from, offset));
+}
+
+function allBlank(text: string, start: number, end: number): boolean {
+  return /^[ \t]*$/u.test(text.slice(start, end));
+}
+
+interface Problem {
+  start: number;
+  end: number;
+  edit: TextEdit;
+  message: Msg;
+  title: Msg;
+}
+
+function problems(context: RuleContext): Problem[] {
+  const { text, prose, body } = context.model;
+  const slice = prose.slice(body.start);
+  const found: Problem[] = [];
+  for (const match of slice.matchAll(DOUBLED)) {
+    const start = body.start + match.index!;
+    const end = start + match[0].length;
+    // Only real spaces of the text: blanked markup between two words is not a doubled space.
+    if (!allBlank(text, start, end)) continue;
+    found.push({ start, end, edit: { start, end, newText: ' ' }, message: msg('Thừa dấu cách: hai dấu cách liền nhau.', 'Doubled space.'), title: msg('Chỉ giữ một dấu cách', 'Keep one space') });
+  }
+  for (const match of slice.matchAll(BEFORE_PUNCTUATION)) {
+    const start = body.start + match.index!;
+    const end = start + match[0].length;
+    const mark = prose[end]!;
+    const next = prose[end + 1] ?? '';
+    // "…", "...", "./." and ".vn" are not a full stop after a word.
+    if (mark === '.' && next !== '' && !/[\s)\]”"’]/u.test(next)) continue;
+    if (!allBlank(text, start, end) || inLinkOrEntity(prose, end)) continue;
+    found.push({
+      start,
+      end: end + 1,
+      edit: { start, end, newText: '' },
+      message: msg(`Không có dấu cách trước dấu “${mark}”.`, `No space before “${mark}”.`),
+      title: msg(`Bỏ dấu cách trước “${mark}”`, `Remove the space before “${mark}”`),
+    });
+  }
+  for (const match of slice.matchAll(GLUED)) {
+    const at = body.start + match.index!;
+    const mark = match[0];
+    if (at === body.start || /\s/u.test(prose[at - 1]!) || inLinkOrEntity(prose, at)) continue;
+    found.push({
+      start: at,
+      end: at + 1,
+      edit: { start: at + 1, end: at + 1, newText: ' ' },
+      message: msg(`Thiếu dấu cách sau dấu “${mark}”.`, `Missing space after “${mark}”.`),
+      title: msg(`Thêm dấu cách sau “${mark}”`, `Add a space after “${mark}”`),
+    });
+  }
+  for (const match of slice.matchAll(GLUED_STOP)) {
+    const at = body.start + match.index!;
+    if (inLinkOrEntity(prose, at)) continue;
+    found.push({
+      start: at,
+      end: at + 1,
+      edit: { start: at + 1, end: at + 1, newText: ' ' },
+      message: msg('Thiếu dấu cách sau dấu chấm kết thúc câu.', 'Missing space after the full stop.'),
+      title: msg('Thêm dấu cách sau dấu chấm', 'Add a space after the full stop'),
+    });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+export const typoSpacing: Rule = {
+  id: 'typo/spacing',
+  defaultSeverity: 'error',
+  fixable: true,
+  description: msg(
+    'Dấu cách: không hai dấu cách liền nhau; không có dấu cách trước và phải có dấu cách sau dấu , ; : .',
+    'Spacing: no doubled spaces; no space before and one space after , ; : .',
+  ),
+  check(context) {
+    for (const problem of problems(context)) {
+      context.report({ start: problem.start, end: problem.end, message: problem.message, fix: { title: problem.title, edits: [problem.edit] } });
+    }
+  },
+  examples: {
+    ok: [
+      'Kích hoạt được trên 57,9 triệu tài khoản; triển khai 38/53 dịch vụ công thiết yếu theo Nghị quyết số 28/NQ-CP.',
+      'Tham dự có đại diện TP. Hồ Chí Minh, các Vụ: KGVX, NC (để b/c), họp lúc 8:30 tại https://chinhphu.vn/a,b; mua sắm trang thiết bị,...',
+      'Các điểm lõm sóng, thiếu điện… đã được khắc phục.',
+    ],
+    notOk: ['Hoàn thành các nhiệm vụ tại điểm b,e khoản 3 Phụ lục.', 'Bộ Công an  chủ trì thực hiện.', 'Bộ Công an chủ trì , phối hợp thực hiện.', 'Bộ Công an chủ trì thực hiện.Bộ Tài chính phối hợp.'],
+  },
+};

@@ -1,0 +1,121 @@
+import type { Rule, RuleContext } from '../../rule.js';
+import { foldToneMarks, hasOldToneMark } from '../../text.js';
+import { msg, type TextEdit } from '../../types.js';
+
+/** Zero-width characters and bidirectional controls: invisible, they break search and copying. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]+/gu;
+/** A word holding combining marks (a decomposed, NFD, letter). */
+const DECOMPOSED_WORD = /[\p{L}\p{M}]*\p{M}[\p{L}\p{M}]*/gu;
+const WORD = /[\p{L}\p{M}]+/gu;
+/** New tone placement on oa, oe, uy at the end of a word: "hòa", "khỏe", "thủy" (not "quý"). */
+const NEW_TONE = /(?:^|[^qQ])(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])$/u;
+
+function codePoints(text: string): string {
+  return [...text].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}
+
+function checkInvisible(context: RuleContext): void {
+  const { text } = context.model;
+  for (const match of text.matchAll(INVISIBLE)) {
+    const start = match.index!;
+    // A byte order mark at the very start is the file's encoding signature, not text.
+    if (start === 0 && match[0] === '\uFEFF') continue;
+    const end = start + match[0].length;
+    context.report({
+      start,
+      end,
+      message: msg(`Ký tự ẩn (${codePoints(match[0])}): ký tự không độ rộng hoặc điều khiển chiều chữ, thường do sao chép; cần xóa.`, `Invisible character (${codePoints(match[0])}): zero-width or bidirectional control, usually pasted in; remove it.`),
+      fix: { title: msg('Xóa ký tự ẩn', 'Remove the invisible character'), edits: [{ start, end, newText: '' }] },
+    });
+  }
+}
+
+function checkDecomposed(context: RuleContext): void {
+  const { text } = context.model;
+  // One finding per line: a pasted NFD paragraph would otherwise give one per word.
+  let line: { start: number; end: number; edits: TextEdit[] } | undefined;
+  const flush = () => {
+    if (!line) return;
+    context.report({
+      start: line.start,
+      end: line.end,
+      message: msg(
+        'Chữ tiếng Việt ở dạng tổ hợp (Unicode NFD: dấu tách rời chữ cái); văn bản dùng dạng dựng sẵn (NFC) để tìm kiếm, so khớp đúng.',
+        'Vietnamese letters in decomposed form (Unicode NFD: marks apart from their letters); official text uses the composed form (NFC) so that search and matching work.',
+      ),
+      fix: { title: msg('Chuyển sang dạng dựng sẵn (NFC)', 'Convert to composed form (NFC)'), edits: line.edits },
+    });
+    line = undefined;
+  };
+  for (const match of text.matchAll(DECOMPOSED_WORD)) {
+    const word = match[0];
+    const composed = word.normalize('NFC');
+    if (composed === word) continue;
+    const start = match.index!;
+    const end = start + word.length;
+    if (line && text.slice(line.end, start).includes('\n')) flush();
+    line ??= { start, end, edits: [] };
+    line.end = end;
+    line.edits.push({ start, end, newText: composed });
+  }
+  flush();
+}
+
+/** "hoà" and "hòa" in one notice: the minority placement is reported; old placement is moved to the new one of Nghị định 30/2020. */
+function checkToneMixing(context: RuleContext): void {
+  const { prose, body } = context.model;
+  const old: { start: number; end: number; word: string }[] = [];
+  const recent: { start: number; end: number; word: string }[] = [];
+  const slice = prose.slice(body.start);
+  for (const match of slice.matchAll(WORD)) {
+    const word = match[0].normalize('NFC');
+    const entry = { start: body.start + match.index!, end: body.start + match.index! + match[0].length, word };
+    if (hasOldToneMark(word)) old.push(entry);
+    else if (NEW_TONE.test(word)) recent.push(entry);
+  }
+  if (old.length === 0 || recent.length === 0) return;
+  const reportOld = old.length <= recent.length;
+  const minority = reportOld ? old : recent;
+  const majorityExample = (reportOld ? recent : old)[0]!.word;
+  for (const entry of minority) {
+    const other = reportOld ? foldToneMarks(entry.word) : undefined;
+    context.report({
+      start: entry.start,
+      end: entry.end,
+      severity: 'info',
+      message: reportOld
+        ? msg(
+            `Bỏ dấu thanh kiểu cũ “${entry.word}” trong khi văn bản dùng kiểu mới (“${majorityExample}”); thống nhất một kiểu: “${other}” (kiểu của Nghị định 30/2020/NĐ-CP).`,
+            `Old tone-mark placement “${entry.word}” while the notice uses the new one (“${majorityExample}”); use one style: “${other}” (the style of Decree 30/2020/NĐ-CP).`,
+          )
+        : msg(
+            `Bỏ dấu thanh kiểu mới “${entry.word}” trong khi văn bản chủ yếu dùng kiểu cũ (“${majorityExample}”); nên thống nhất một kiểu trong văn bản.`,
+            `New tone-mark placement “${entry.word}” while the notice mostly uses the old one (“${majorityExample}”); use one style throughout.`,
+          ),
+      ...(other && other !== entry.word ? { fix: { title: msg(`Sửa thành “${other}”`, `Change to “${other}”`), edits: [{ start: entry.start, end: entry.end, newText: other }] } } : {}),
+    });
+  }
+}
+
+export const typoUnicode: Rule = {
+  id: 'typo/unicode',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: msg(
+    'Unicode: chữ ở dạng tổ hợp (NFD), ký tự ẩn (không độ rộng, điều khiển chiều chữ), trộn kiểu bỏ dấu “hoà”/“hòa” trong một văn bản.',
+    'Unicode: decomposed (NFD) letters, invisible characters (zero-width, bidi controls), mixed tone-mark placement “hoà”/“hòa” in one notice.',
+  ),
+  check(context) {
+    checkInvisible(context);
+    checkDecomposed(context);
+    checkToneMixing(context);
+  },
+  examples: {
+    ok: ['Đơn giản hóa thủ tục hành chính, hiện đại hóa trang thiết bị; hài hòa lợi ích của Nhà nước, người dân và doanh nghiệp.'],
+    notOk: [
+      'Đơn giản hóa thủ tục hành chính, hiện đại hoá trang thiết bị, hài hòa lợi ích.',
+      'Bộ Công an chủ trì\u200B thực hiện.',
+      'Bộ Công an chu\u0309 trì thực hiện.',
+    ],
+  },
+};
