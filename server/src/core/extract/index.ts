@@ -4,8 +4,6 @@ import type { ThongbaoConfig } from '../config.js';
 import { extractDates, type DateMention } from './dates.js';
 import { extractNumbering, type Numbering } from './numbering.js';
 import { extractTerms, type TermMention } from './terms.js';
-import { extractNumbering, type Numbering } from './numbering.js';
-import { extractTerms, type TermMention } from './terms.js';
 import { extractCitations, type NoticeCitation } from './citations.js';
 import { extractAgencyMentions, type AgencyMention } from './agencies.js';
 import { extractAbbreviations, type Abbreviations } from './abbreviations.js';
@@ -23,10 +21,6 @@ export interface ExtractionEnv {
  */
 export interface Facts {
   readonly dates: DateMention[];
-  /** Parts, sections, items and points with their numbers as written. */
-  readonly numbering: Numbering;
-  /** Official terms in the body prose, exact or split by a stray space. */
-  readonly terms: TermMention[];
   /** Parts, sections, items and points with their numbers as written. */
   readonly numbering: Numbering;
   /** Official terms in the body prose, exact or split by a stray space. */
@@ -49,12 +43,6 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
   return {
     get dates() {
       return once('dates', () => extractDates(model));
-    },
-    get numbering() {
-      return once('numbering', () => extractNumbering(model));
-    },
-    get terms() {
-      return once('terms', () => extractTerms(model, env.knowledge));
     },
     get numbering() {
       return once('numbering', () => extractNumbering(model));
