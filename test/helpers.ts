@@ -2,6 +2,7 @@ import { analyzeNotice, type AnalysisResult } from '../server/src/core/analyze.j
 import { loadKnowledge } from '../server/src/knowledge/index.js';
 import { configSchema, type ThongbaoConfigInput } from '../server/src/core/config.js';
 import type { Registry } from '../server/src/core/registry.js';
+import { createShippedRegistry } from '../server/src/workspace/shippedRegistry.js';
 import type { Rule } from '../server/src/core/rule.js';
 import type { CalendarDate, Finding } from '../server/src/core/types.js';
 
@@ -55,7 +56,7 @@ export function run(text: string, options: RunOptions = {}): AnalysisResult {
     config: configSchema.parse(options.config ?? {}),
     today: options.today ?? { year: 2026, month: 11, day: 25 },
     ...(options.rules ? { rules: options.rules } : {}),
-    ...(options.registry ? { registry: options.registry } : {}),
+    registry: options.registry ?? createShippedRegistry(),
     ...(options.uri ? { uri: options.uri } : {}),
   });
 }

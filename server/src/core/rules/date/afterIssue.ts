@@ -24,9 +24,27 @@ export const dateAfterIssue: Rule = {
         ),
       });
     }
+    for (const citation of context.facts.citations) {
+      const mention = citation.date;
+      if (!mention || !mention.valid || citation.symbol.party) continue;
+      const date = { year: mention.year, month: mention.month, day: mention.day };
+      if (compareDates(date, issued) <= 0) continue;
+      context.report({
+        start: mention.start,
+        end: mention.end,
+        ...(severity ? { severity } : {}),
+        message: msg(
+          `Văn bản số ${citation.symbol.corrected} được dẫn với ngày ${shortDate(date)}, sau ngày ban hành thông báo (${shortDate(issued)}): không thể dẫn một văn bản chưa ban hành. Kiểm tra lại ngày của văn bản được dẫn hoặc trường “ngay”.`,
+          `Document ${citation.symbol.corrected} is cited as of ${shortDate(date)}, after the notice’s date (${shortDate(issued)}): a document not yet issued cannot be cited. Check the cited date or the “ngay” field.`,
+        ),
+      });
+    }
   },
   examples: {
     ok: ['Ngày 14 tháng 11 năm 2024, tại trụ sở Chính phủ, Phó Thủ tướng Chính phủ đã chủ trì Hội nghị.'],
-    notOk: ['Ngày 25 tháng 11 năm 2024, tại trụ sở Chính phủ, Phó Thủ tướng Chính phủ đã chủ trì Hội nghị.'],
+    notOk: [
+      'Ngày 25 tháng 11 năm 2024, tại trụ sở Chính phủ, Phó Thủ tướng Chính phủ đã chủ trì Hội nghị.',
+      'Triển khai Nghị quyết số 28/NQ-CP ngày 05 tháng 12 năm 2024 của Chính phủ.',
+    ],
   },
 };

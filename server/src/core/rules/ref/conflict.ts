@@ -1,0 +1,105 @@
+import type { Rule } from '../../rule.js';
+import type { NoticeCitation } from '../../extract/citations.js';
+import { compareDates, formatVietnameseDate, shortDate } from '../../dates.js';
+import { matchKey } from '../../text.js';
+import type { CalendarDate, Fix, Msg, RelatedSpan } from '../../types.js';
+import { msg } from '../../types.js';
+import { citedName, entryLocation, stateCitations } from './shared.js';
+
+export const refConflict: Rule = {
+  id: 'ref/conflict',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: msg(
+    'Một văn bản được dẫn với hai ngày hoặc hai cơ quan ban hành khác nhau (trong thông báo, giữa các tệp), hoặc với ngày khác danh mục văn bản.',
+    'One document cited with two different dates or issuers (in the notice or across files), or with a date that differs from the registry.',
+  ),
+  check(context) {
+    const citations = stateCitations(context.facts.citations);
+    const byKey = new Map<string, NoticeCitation[]>();
+    for (const citation of citations) byKey.set(citation.symbol.key, [...(byKey.get(citation.symbol.key) ?? []), citation]);
+    for (const citation of citations) {
+      const key = citation.symbol.key;
+      const name = citedName(citation);
+      const others = byKey.get(key)!.filter((other) => other !== citation);
+      const entry = context.registry.lookup(key);
+      const related: RelatedSpan[] = [];
+      const reasons: Msg[] = [];
+      let fix: Fix | undefined;
+      const date = citation.date ? dayOf(citation.date) : undefined;
+      if (date && citation.date) {
+        for (const other of others) {
+          if (!other.date || compareDates(dayOf(other.date), date) === 0) continue;
+          related.push({ start: other.date.start, end: other.date.end, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(dayOf(other.date))}.`, `The same document, cited with ${shortDate(dayOf(other.date))}.`) });
+          if (reasons.length === 0) reasons.push(msg(`chỗ khác trong thông báo ghi ngày ${shortDate(dayOf(other.date))}`, `elsewhere in this notice it is dated ${shortDate(dayOf(other.date))}`));
+        }
+        for (const external of context.registry.citationsElsewhere(key, context.uri)) {
+          if (!external.date || compareDates(external.date, date) === 0) continue;
+          const file = fileName(external.uri);
+          related.push({ start: 0, end: 0, uri: external.uri, range: external.dateRange ?? external.range, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(external.date)} trong ${file}.`, `The same document, cited with ${shortDate(external.date)} in ${file}.`) });
+          if (reasons.length === 0) reasons.push(msg(`tệp ${file} ghi ngày ${shortDate(external.date)}`, `${file} dates it ${shortDate(external.date)}`));
+        }
+        if (entry?.date && compareDates(entry.date, date) !== 0) {
+          reasons.unshift(msg(`danh mục văn bản ghi ngày ${shortDate(entry.date)}${entry.verified ? '' : ' (chưa được kiểm chứng)'}`, `the document registry dates it ${shortDate(entry.date)}${entry.verified ? '' : ' (unverified)'}`));
+          related.push(...entryLocation(entry));
+          if (entry.verified) {
+            const newText = formatVietnameseDate(entry.date);
+            fix = { title: msg(`Sửa thành “${newText}”`, `Change to “${newText}”`), edits: [{ start: citation.date.start, end: citation.date.end, newText }] };
+          }
+        }
+        if (reasons.length > 0) {
+          context.report({
+            start: citation.date.start,
+            end: citation.date.end,
+            message: msg(
+              `${name.vi} được dẫn với ngày ${shortDate(date)} nhưng ${reasons.map((reason) => reason.vi).join('; ')}. Một văn bản chỉ có một ngày ban hành: kiểm tra và thống nhất.`,
+              `${name.en} is cited as of ${shortDate(date)} but ${reasons.map((reason) => reason.en).join('; ')}. A document has one date of issue: check and make them agree.`,
+            ),
+            related,
+            ...(fix ? { fix } : {}),
+          });
+          continue;
+        }
+      }
+      const issuer = citation.issuer?.canonical;
+      if (!issuer || !citation.issuer) continue;
+      const differing = others.filter((other) => other.issuer?.canonical && matchKey(other.issuer.canonical) !== matchKey(issuer));
+      const registryIssuer = entry?.issuer && matchKey(entry.issuer) !== matchKey(issuer) ? entry.issuer : undefined;
+      if (differing.length === 0 && !registryIssuer) continue;
+      const other = differing[0]?.issuer?.canonical ?? registryIssuer!;
+      context.report({
+        start: citation.issuer.start,
+        end: citation.issuer.end,
+        message: msg(
+          `${name.vi} được ghi là của ${issuer} nhưng ${differing.length ? 'chỗ khác trong thông báo' : 'danh mục văn bản'} ghi là của ${other}. Kiểm tra lại cơ quan ban hành.`,
+          `${name.en} is attributed to ${issuer} but ${differing.length ? 'elsewhere in this notice' : 'the document registry'} to ${other}. Check the issuer.`,
+        ),
+        related: [
+          ...differing.map((item) => ({ start: item.issuer!.start, end: item.issuer!.end, message: msg(`Ghi là của ${item.issuer!.canonical}.`, `Attributed to ${item.issuer!.canonical}.`) })),
+          ...(registryIssuer && entry ? entryLocation(entry) : []),
+        ],
+      });
+    }
+  },
+  examples: {
+    ok: [
+      'Thực hiện Nghị quyết số 28/NQ-CP ngày 05 tháng 3 năm 2024 của Chính phủ; báo cáo kết quả thực hiện Nghị quyết số 28/NQ-CP ngày 5 tháng 3 năm 2024 trong tháng 4 năm 2024.',
+    ],
+    notOk: [
+      'Thực hiện Nghị quyết số 28/NQ-CP ngày 05 tháng 3 năm 2024 của Chính phủ; báo cáo kết quả thực hiện Nghị quyết số 28/NQ-CP ngày 06 tháng 3 năm 2024 trong tháng 4 năm 2024.',
+    ],
+  },
+};
+
+function dayOf(date: { year: number; month: number; day: number }): CalendarDate {
+  return { year: date.year, month: date.month, day: date.day };
+}
+
+function fileName(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
