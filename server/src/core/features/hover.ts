@@ -1,9 +1,10 @@
 import type { DocumentSnapshot, FeatureEnv, HoverResult } from './types.js';
+import { agencyHover } from './agencies.js';
 
 type HoverProvider = (document: DocumentSnapshot, offset: number, env: FeatureEnv) => HoverResult | undefined;
 
 /** Hover providers, first answer wins. */
-const providers: HoverProvider[] = [];
+const providers: HoverProvider[] = [agencyHover];
 
 export function hoverAt(document: DocumentSnapshot, offset: number, env: FeatureEnv): HoverResult | undefined {
   for (const provide of providers) {

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyEdits } from '../../server/src/core/fixes.js';
+import { findings, notice, run, spanText } from '../helpers.js';
+
+const seeds = path.join(import.meta.dirname, '..', 'fixtures', 'seeds');
+const seed = (file: string) => readFileSync(path.join(seeds, file), 'utf8');
+
+const dated = (body: string, date: string) => notice(body, { date });
+
+/** Mentions in the sentence under test (not in the closing formula, recipients or signature of `notice`). */
+const bodyMentions = (text: string) => run(text).facts.agencies.filter((mention) => mention.section === 'body' && mention.start < text.indexOf('Văn phòng Chính phủ thông báo để'));
+
+function fixOnce(text: string, ruleId: string): string {
+  const edits = findings(text, ruleId).flatMap((finding) => finding.fix?.edits ?? []);
+  return applyEdits(text, edits).text;
+}
+
+/** The 530/TB-VPCP notice as if it were issued on 2026-01-15 about a meeting of 08/01/2026. */
+function redated530(): string {
+  return seed('2024-11-22-530-TB-VPCP.tb.md')
+    .replace('ngay: 2024-11-22', 'ngay: 2026-01-15')
+    .replace('Ngày 14 tháng 11 năm 2024', 'Ngày 08 tháng 01 năm 2026')
+    .replace('trước ngày 25 tháng 11 năm 2024', 'trước ngày 25 tháng 01 năm 2026')
+    .replace('hoàn thành trong năm 2024', 'hoàn thành trong năm 2026');
+}
+
+describe('agency mentions', () => {
+  it('recognizes the elliptical lists of the seeds', () => {
+    const lists = (file: string) => {
+      const mentions = run(seed(file)).facts.agencies.filter((mention) => mention.list !== undefined);
+      const byList = new Map<number, string[]>();
+      for (const mention of mentions) byList.set(mention.list!, [...(byList.get(mention.list!) ?? []), mention.written]);
+      return [...byList.values()];
+    };
+    assert.deepEqual(lists('2024-03-06-hop-de-an-06.tb.md')[0], ['Công an', 'Tài chính', 'Kế hoạch và Đầu tư', 'Thông tin và Truyền thông', 'Tư pháp', 'Văn phòng Chính phủ', 'Ủy ban nhân dân']);
+    const seed530 = lists('2024-11-22-530-TB-VPCP.tb.md');
+    assert.deepEqual(seed530[0], ['Thành phố Hồ Chí Minh', 'Bình Dương', 'Đồng Nai', 'Phú Thọ', 'Thái Bình', 'Nam Định', 'Ninh Thuận', 'Bình Phước']);
+    assert.deepEqual(seed530[1], ['Kiên Giang', 'Quảng Nam', 'Thanh Hóa', 'Thái Nguyên']);
+    assert.deepEqual(seed530[2], ['Thông tin và Truyền thông', 'Tư pháp', 'Tài chính', 'Y tế', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường', 'Văn phòng Chính phủ', 'Bảo hiểm Xã hội Việt Nam']);
+    assert.equal(seed530[4]![0], 'TP. Hồ Chí Minh');
+    const seed001 = lists('2024-01-10-so-ket-de-an-06.tb.md');
+    assert.deepEqual(seed001[0], ['Nội vụ', 'Tư pháp', 'Tài chính', 'Giáo dục và Đào tạo', 'Y tế']);
+    assert.equal(seed001[2]!.length, 14);
+    assert.ok(seed001[2]!.includes('Văn hóa - Thể thao và Du lịch'));
+    assert.deepEqual(seed001[6], ['Y tế', 'Xây dựng']);
+    const seed004 = lists('2023-07-12-hoi-nghi-chuyen-doi-so.tb.md');
+    assert.deepEqual(seed004[1], ['Văn phòng Chính phủ', 'Kế hoạch và Đầu tư', 'thành phố Hồ Chí Minh', 'Quảng Ninh', 'Thừa Thiên Huế']);
+  });
+
+  it('reads full names, short forms and the front matter, with original spans', () => {
+    const text = seed('2024-01-10-so-ket-de-an-06.tb.md');
+    const mentions = run(text).facts.agencies;
+    const ids = new Set(mentions.map((mention) => mention.agency?.id ?? mention.province?.id));
+    for (const id of ['vpcp', 'ubqg-cds', 'vksndtc', 'tandtc', 'vtv', 'vov', 'ttxvn', 'nhnn', 'nhcsxh', 'ubtvqh', 'evn', 'vcci', 'ubqlv', 'vnpt', 'viettel', 'mobifone', 'vnpost', 'fpt']) assert.ok(ids.has(id), id);
+    for (const mention of mentions) assert.equal(text.slice(mention.start, mention.end), mention.written);
+    assert.equal(mentions[0]!.section, 'front-matter');
+  });
+
+  it('does not take a person’s name or a generic word for a place or an agency', () => {
+    const text = notice('Phó Thủ tướng Chính phủ Nguyễn Hòa Bình làm việc với các bộ, ngành và Bộ phận một cửa; xây dựng chính phủ số, vùng biển Thái Bình Dương.');
+    assert.deepEqual(bodyMentions(text).map((mention) => mention.written), ['Chính phủ']);
+  });
+
+  it('matches NFD text and old tone placement, reporting the original span', () => {
+    const body = 'Uỷ ban nhân dân tỉnh Thanh Hoá báo cáo Bộ Tài chính.'.normalize('NFD');
+    const text = notice(body);
+    const mentions = bodyMentions(text);
+    assert.deepEqual(mentions.map((mention) => mention.agency?.id ?? mention.province?.id), ['ubnd', 'thanh-hoa', 'bo-tai-chinh']);
+    assert.equal(text.slice(mentions[1]!.start, mentions[1]!.end), 'Thanh Hoá'.normalize('NFD'));
+  });
+});
+
+describe('agency/unknown', () => {
+  it('reports no correct name of the seeds', () => {
+    for (const file of ['2024-03-06-hop-de-an-06.tb.md', '2024-01-10-so-ket-de-an-06.tb.md', '2024-11-22-530-TB-VPCP.tb.md', '2023-07-12-hoi-nghi-chuyen-doi-so.tb.md']) {
+      assert.deepEqual(findings(seed(file), 'agency/unknown'), [], file);
+    }
+  });
+
+  it('suggests the nearest name and fixes it', () => {
+    const text = notice('Bộ Thông tin Truyền thông chủ trì thực hiện.');
+    const [finding] = findings(text, 'agency/unknown');
+    assert.equal(spanText(text, finding!), 'Bộ Thông tin Truyền thông');
+    assert.match(finding!.message.vi, /Bộ Thông tin và Truyền thông/u);
+    assert.match(fixOnce(text, 'agency/unknown'), /Bộ Thông tin và Truyền thông chủ trì/u);
+  });
+
+  it('leaves generic phrases alone', () => {
+    assert.deepEqual(findings(notice('Các bộ, ngành và Bộ phận một cửa, Bộ trưởng Bộ Tư pháp, Ngân hàng Nhà nước chi nhánh tỉnh.'), 'agency/unknown'), []);
+  });
+});
+
+describe('agency/spelling', () => {
+  it('fixes case, tone placement and punctuation', () => {
+    const text = notice('Bộ Công An, Uỷ ban nhân dân tỉnh Nam Định và các Bộ: Văn hóa - Thể thao và Du lịch, Tư pháp phối hợp với Đài Truyền hình Việt nam.');
+    const found = findings(text, 'agency/spelling');
+    assert.deepEqual(found.map((finding) => spanText(text, finding)), ['Bộ Công An', 'Uỷ ban nhân dân', 'Văn hóa - Thể thao và Du lịch', 'Đài Truyền hình Việt nam']);
+    assert.match(found[0]!.message.vi, /“Bộ Công an”/u);
+    assert.equal(found[0]!.severity, 'error');
+    const fixed = fixOnce(text, 'agency/spelling');
+    assert.match(fixed, /Bộ Công an, Ủy ban nhân dân tỉnh Nam Định và các Bộ: Văn hóa, Thể thao và Du lịch, Tư pháp phối hợp với Đài Truyền hình Việt Nam\./u);
+    assert.deepEqual(findings(fixed, 'agency/spelling'), []);
+  });
+
+  it('gives a warning, not an error, when the official spelling is not verified', () => {
+    const [finding] = findings(notice('Bảo hiểm Xã hội Việt Nam chủ trì.'), 'agency/spelling');
+    assert.equal(finding!.severity, 'warning');
+  });
+
+  it('accepts names in capitals', () => {
+    assert.deepEqual(findings(notice('## I. Ý KIẾN CỦA BỘ CÔNG AN\n\nNội dung.'), 'agency/spelling'), []);
+  });
+});
+
+describe('agency/not-in-force and agency/place on a re-dated notice', () => {
+  const text = redated530();
+
+  it('reports the ministries that ended, named inside an elliptical list, with their successors', () => {
+    const found = findings(text, 'agency/not-in-force');
+    assert.deepEqual(found.map((finding) => spanText(text, finding)), ['Thông tin và Truyền thông', 'Kế hoạch và Đầu tư', 'Tài nguyên và Môi trường']);
+    assert.match(found[0]!.message.vi, /“Khoa học và Công nghệ” và “Văn hóa, Thể thao và Du lịch”/u);
+    assert.match(found[1]!.message.vi, /“Tài chính”/u);
+    assert.match(found[2]!.message.vi, /“Nông nghiệp và Môi trường”/u);
+    assert.equal(found[0]!.fix, undefined, 'two successors: no quick fix');
+    assert.equal(found[1]!.fix, undefined, 'the successor is already in the list');
+    assert.equal(found[2]!.fix?.edits[0]!.newText, 'Nông nghiệp và Môi trường');
+    for (const finding of found) assert.equal(finding.severity, 'error');
+  });
+
+  it('reports the provinces that were merged, with the unit they joined', () => {
+    const found = findings(text, 'agency/place');
+    const written = new Set(found.map((finding) => spanText(text, finding)));
+    for (const name of ['Bình Dương', 'Quảng Nam', 'Thái Bình', 'Nam Định', 'Ninh Thuận', 'Bình Phước', 'Kiên Giang']) assert.ok(written.has(name), name);
+    for (const name of ['Thành phố Hồ Chí Minh', 'Đồng Nai', 'Phú Thọ', 'Thanh Hóa', 'Thái Nguyên']) assert.ok(!written.has(name), name);
+    const binhDuong = found.find((finding) => spanText(text, finding) === 'Bình Dương')!;
+    assert.match(binhDuong.message.vi, /01\/07\/2025; nay thuộc “Thành phố Hồ Chí Minh”/u);
+    assert.match(found.find((finding) => spanText(text, finding) === 'Quảng Nam')!.message.vi, /“Đà Nẵng”/u);
+    assert.match(found.find((finding) => spanText(text, finding) === 'Thái Bình')!.message.vi, /“Hưng Yên”/u);
+  });
+
+  it('reports nothing on the notice as issued in 2024', () => {
+    const original = seed('2024-11-22-530-TB-VPCP.tb.md');
+    assert.deepEqual(findings(original, 'agency/not-in-force'), []);
+    assert.deepEqual(findings(original, 'agency/place'), []);
+  });
+});
+
+describe('agency/not-in-force', () => {
+  it('accepts an ended agency named as the issuer of a document dated while it existed', () => {
+    const text = dated('Thực hiện Công văn số 708/BTTTT-CATTT ngày 02 tháng 3 năm 2024 của Bộ Thông tin và Truyền thông về an toàn thông tin.', '2026-01-15');
+    assert.deepEqual(findings(text, 'agency/not-in-force'), []);
+  });
+
+  it('fixes a name with one successor', () => {
+    const text = dated('Bộ Kế hoạch và Đầu tư chủ trì.', '2026-01-15');
+    assert.match(fixOnce(text, 'agency/not-in-force'), /Bộ Tài chính chủ trì\./u);
+  });
+
+  it('only warns inside the transition window of February 2025', () => {
+    const [stale] = findings(dated('Bộ Kế hoạch và Đầu tư chủ trì.', '2025-02-20'), 'agency/not-in-force');
+    assert.equal(stale!.severity, 'warning');
+    const [early] = findings(dated('Bộ Nông nghiệp và Môi trường chủ trì.', '2025-02-20'), 'agency/not-in-force');
+    assert.equal(early!.severity, 'warning');
+  });
+
+  it('reports an agency not yet created', () => {
+    const [finding] = findings(dated('Bộ Dân tộc và Tôn giáo chủ trì.', '2024-11-22'), 'agency/not-in-force');
+    assert.match(finding!.message.vi, /chỉ hoạt động từ ngày 01\/03\/2025/u);
+  });
+
+  it('honours agencies from the configuration', () => {
+    const config = { agencies: [{ name: 'Ban Chỉ đạo thí điểm', shortForms: [], validTo: '2025-06-30' }] };
+    const text = dated('Ban Chỉ đạo thí điểm báo cáo.', '2026-01-15');
+    assert.equal(findings(text, 'agency/not-in-force', { config }).length, 1);
+  });
+});
+
+describe('meta/place and meta/number-issuer', () => {
+  const header = (fields: Record<string, string>) =>
+    notice('Nội dung.', {
+      frontMatter: Object.entries({ 'co-quan': 'Văn phòng Chính phủ', so: '15/TB-VPCP', 'dia-danh': 'Hà Nội', ngay: '2026-01-15', loai: 'Thông báo', 'trich-yeu': 'Kết luận', ...fields })
+        .map(([key, value]) => `${key}: ${value}`)
+        .join('\n'),
+    });
+
+  it('reports a place that is no longer a province-level unit', () => {
+    const text = header({ 'dia-danh': 'Bình Dương' });
+    const [finding] = findings(text, 'meta/place');
+    assert.equal(spanText(text, finding!), 'Bình Dương');
+    assert.match(finding!.message.vi, /“Thành phố Hồ Chí Minh”/u);
+    assert.deepEqual(findings(header({ 'dia-danh': 'Bình Dương', ngay: '2024-11-22' }), 'meta/place'), []);
+  });
+
+  it('warns on a place that is no province at all', () => {
+    const [finding] = findings(header({ 'dia-danh': 'Thủ Đức' }), 'meta/place');
+    assert.equal(finding!.severity, 'warning');
+  });
+
+  it('fixes the issuer code of the number', () => {
+    const text = header({ so: '15/TB-VPTT' });
+    const [finding] = findings(text, 'meta/number-issuer');
+    assert.equal(spanText(text, finding!), 'VPTT');
+    assert.match(fixOnce(text, 'meta/number-issuer'), /so: 15\/TB-VPCP/u);
+    assert.deepEqual(findings(header({}), 'meta/number-issuer'), []);
+  });
+});
