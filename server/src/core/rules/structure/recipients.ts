@@ -4,7 +4,7 @@ import { matchKey } from '../../text.js';
 import { msg, type Span } from '../../types.js';
 
 /** The "Lưu" entry: "Lưu: VT, KSTT(3)." possibly followed by the drafter's mark and copies (".VTA", " *LC*", ".PL.(300)"). */
-const LUU = /^lưu\b/u;
+const LUU = /^lưu(?![\p{L}\p{M}])(?!\s+ý)/u;
 const LUU_COLON = /^lưu\s*:/u;
 /** After the final ".": nothing, or a short drafter mark (letters, digits, dots, brackets, emphasis). */
 const LUU_END = /\.[ \t]*(?:[*_]{0,2}[\p{L}\p{N}.()]{1,16}[*_]{0,2})?$/u;

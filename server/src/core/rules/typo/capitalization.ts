@@ -53,7 +53,7 @@ const KIND_BASIS = {
 /** "các Nghị quyết", "19 Nghị quyết của Chính phủ": a generic plural, not one named document. */
 const PLURAL_BEFORE = /(?:^|[^\p{L}\p{M}])(?:các|những|\d+)[ \t]+$/iu;
 /** "… Nghị quyết số 01/NQ-CP", "Nghị quyết Trung ương 4": a named document after all. */
-const NAMED_AFTER = /^[ \t]*(?:số\b|\d|\p{Lu}|\()/u;
+const NAMED_AFTER = /^[ \t]*(?:số(?![\p{L}\p{M}])|\d|\p{Lu}|\()/u;
 
 /** "tại Điểm b khoản 3", "Khoản 3 Điều 5": khoản and điểm stay lower case when cited (PL II, V.7). */
 const CITED_PART = /(?<![\p{L}\p{M}])(Điểm|Khoản)(?=[ \t]+(?:[a-zđ](?![\p{L}\p{M}])|\d))/gu;

@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { applyEdits } from '../../server/src/core/fixes.js';
+import { findings, notice, spanText } from '../helpers.js';
+
+const seeds = path.join(import.meta.dirname, '..', 'fixtures', 'seeds');
+const seed = (name: string) => readFileSync(path.join(seeds, name), 'utf8');
+const SEED_000 = '2024-03-06-hop-de-an-06.tb.md';
+const ALL_SEEDS = [SEED_000, '2024-01-10-so-ket-de-an-06.tb.md', '2024-11-22-530-TB-VPCP.tb.md', '2023-07-12-hoi-nghi-chuyen-doi-so.tb.md'];
+
+function fixed(text: string, ruleId: string): string {
+  return applyEdits(text, findings(text, ruleId).flatMap((finding) => finding.fix?.edits ?? [])).text;
+}
+
+function spans(text: string, ruleId: string): string[] {
+  return findings(text, ruleId).map((finding) => spanText(text, finding));
+}
+
+describe('typo/split-word', () => {
+  it('finds “Nghị đ ịnh” in seed 000 and removes the stray space', () => {
+    const text = seed(SEED_000);
+    assert.deepEqual(spans(text, 'typo/split-word'), ['Nghị đ ịnh']);
+    assert.match(fixed(text, 'typo/split-word'), /bổ sung Nghị định số 73\/2019\/NĐ-CP/u);
+  });
+
+  it('knows agency names and titles, in NFD too', () => {
+    assert.deepEqual(spans(notice('Bộ Tài ch ính phối hợp với Thủ tư ớng Chính phủ.'), 'typo/split-word'), ['Bộ Tài ch ính', 'Thủ tư ớng Chính phủ']);
+    assert.deepEqual(spans(notice('Trình Chi\u0301nh ph u\u0309.'), 'typo/split-word'), ['Chi\u0301nh ph u\u0309']);
+  });
+
+  it('leaves real words alone', () => {
+    assert.deepEqual(findings(notice('Nghị định này quy định chi tiết; Bộ Tài chính, Bộ Công an, các tổ chức, cá nhân thực hiện.'), 'typo/split-word'), []);
+  });
+});
+
+describe('typo/capitalization', () => {
+  it('finds “Nghị Quyết” and the cited Điểm/Khoản in seed 000', () => {
+    const text = seed(SEED_000);
+    assert.deepEqual(spans(text, 'typo/capitalization'), ['thành phố Hồ Chí Minh', 'thành phố Hồ Chí Minh', 'Điểm', 'Khoản', 'Nghị Quyết', 'Điểm', 'Khoản']);
+    const after = fixed(text, 'typo/capitalization');
+    assert.match(after, /tại điểm b,e khoản 3 Phụ lục .*\(Nghị quyết số 28\/NQ-CP/u);
+    assert.match(after, /Ủy ban nhân dân Thành phố Hồ Chí Minh\./u);
+  });
+
+  it('says what is wrong and the official form', () => {
+    const [finding] = findings(notice('Bám sát chỉ đạo của Thủ tướng chính phủ.'), 'typo/capitalization');
+    assert.match(finding!.message.vi, /“Thủ tướng chính phủ”; viết đúng: “Thủ tướng Chính phủ”/u);
+    assert.match(finding!.message.en, /write “Thủ tướng Chính phủ”/u);
+  });
+
+  it('changes only the case, keeping decomposed letters and old tone marks as written', () => {
+    const text = notice('Sửa Luật giao di\u0323ch điện tử; Chủ tịch Uỷ ban Nhân dân tỉnh.');
+    const after = fixed(text, 'typo/capitalization');
+    assert.ok(after.includes('Luật Giao di\u0323ch điện tử'));
+    assert.ok(after.includes('Chủ tịch Uỷ ban nhân dân tỉnh'));
+  });
+
+  it('leaves generic lower-case words, capitals and correct forms alone', () => {
+    const ok = 'Các nghị quyết của Chính phủ; xây dựng chính phủ số; NGHỊ QUYẾT; thủ tướng các nước; Ủy ban nhân dân thành phố Hà Nội; TP. Hồ Chí Minh; điểm a khoản 2 Điều 5.';
+    assert.deepEqual(findings(notice(ok), 'typo/capitalization'), []);
+  });
+
+  it('warns (without fix) about a capitalised generic plural, not about a named one', () => {
+    const [finding] = findings(notice('Xây dựng các Nghị định liên quan.'), 'typo/capitalization');
+    assert.equal(finding!.severity, 'warning');
+    assert.equal(finding!.fix, undefined);
+    assert.deepEqual(findings(notice('Thực hiện các Nghị quyết số 01/NQ-CP và số 02/NQ-CP.'), 'typo/capitalization'), []);
+  });
+
+  it('reports the seeds’ certain mistakes only', () => {
+    assert.deepEqual(spans(seed('2023-07-12-hoi-nghi-chuyen-doi-so.tb.md'), 'typo/capitalization'), ['thành phố Hồ Chí Minh', 'Luật giao dịch điện tử', 'Luật giao dịch điện tử', 'Thủ tướng chính phủ']);
+    assert.deepEqual(spans(seed('2024-11-22-530-TB-VPCP.tb.md'), 'typo/capitalization'), []);
+  });
+});
+
+describe('typo/spacing', () => {
+  it('finds “b,e” and “a,b” in seed 000 and nothing else in the seeds', () => {
+    assert.deepEqual(spans(seed(SEED_000), 'typo/spacing'), [',', ',']);
+    for (const name of ALL_SEEDS.slice(1)) assert.deepEqual(findings(seed(name), 'typo/spacing'), [], name);
+  });
+
+  it('fixes doubled spaces, spaces before punctuation and glued punctuation', () => {
+    assert.match(fixed(notice('Bộ Công an  chủ trì , phối hợp;thực hiện.Bộ Tài chính bố trí.'), 'typo/spacing'), /Bộ Công an chủ trì, phối hợp; thực hiện\. Bộ Tài chính bố trí\./u);
+  });
+
+  it('leaves decimals, symbols, abbreviations, times, links, ellipses, hard breaks and tables alone', () => {
+    const body = [
+      'Đạt 57,9 triệu tài khoản, theo Nghị quyết số 28/NQ-CP, TP. Hồ Chí Minh (để b/c), họp lúc 8:30.',
+      'Xem https://chinhphu.vn/a,b;c và thư điện tử vp@chinhphu.vn; hồ sơ, giấy tờ… v.v. và trang thiết bị,...',
+      'Dòng có ngắt cứng  ',
+      'và dòng sau\\',
+      'và dòng cuối.',
+      '',
+      '| Chỉ tiêu | Kết quả |',
+      '|---|---|',
+      '| Hồ sơ   | 30,24%  |',
+      '',
+      'Ký hiệu &amp;Co và [liên kết](https://a.vn/x,y) và `mã  nguồn`.',
+    ].join('\n');
+    assert.deepEqual(spans(notice(body), 'typo/spacing'), []);
+  });
+});
+
+describe('typo/number-format', () => {
+  it('fixes decimal points and English thousands', () => {
+    const text = notice('Đạt 57.9 triệu tài khoản, 1,058,569 người, 1,234.5 tỷ đồng, tăng 3.5%.');
+    assert.deepEqual(spans(text, 'typo/number-format'), ['57.9', '1,058,569', '1,234.5', '3.5']);
+    assert.match(fixed(text, 'typo/number-format'), /57,9 triệu tài khoản, 1\.058\.569 người, 1\.234,5 tỷ đồng, tăng 3,5%/u);
+  });
+
+  it('leaves Vietnamese numbers, symbols, dates, versions, sections and times alone', () => {
+    const body = 'Có 1.058.569 người, 3.235/6.786 thôn, 57,9 triệu; Nghị định số 73/2019/NĐ-CP ngày 05 tháng 9 năm 2019; phiên bản 3.0; mục 1.2; lúc 8:30; 22/11/2024; 1,5 lần.';
+    assert.deepEqual(findings(notice(body), 'typo/number-format'), []);
+    for (const name of ALL_SEEDS) assert.deepEqual(findings(seed(name), 'typo/number-format'), [], name);
+  });
+});
+
+describe('typo/unicode', () => {
+  it('removes zero-width and bidi characters', () => {
+    const text = notice('Bộ Công an\u200B chủ trì\u202E thực hiện.');
+    assert.equal(findings(text, 'typo/unicode').length, 2);
+    assert.ok(fixed(text, 'typo/unicode').includes('Bộ Công an chủ trì thực hiện.'));
+  });
+
+  it('composes NFD text, one finding per line', () => {
+    const text = notice('Bộ Công an chu\u0309 tri\u0300 thực hiê\u0323n.');
+    const found = findings(text, 'typo/unicode');
+    assert.equal(found.length, 1);
+    assert.ok(fixed(text, 'typo/unicode').includes('Bộ Công an chủ trì thực hiện.'));
+  });
+
+  it('reports the minority tone placement as info and moves old marks to the new placement', () => {
+    const text = notice('Đơn giản hóa thủ tục, hiện đại hóa trang thiết bị, hài hoà lợi ích.');
+    const [finding, ...rest] = findings(text, 'typo/unicode');
+    assert.equal(rest.length, 0);
+    assert.equal(spanText(text, finding!), 'hoà');
+    assert.equal(finding!.severity, 'info');
+    assert.ok(fixed(text, 'typo/unicode').includes('hài hòa lợi ích'));
+  });
+
+  it('reports a new placement in a mostly old-style notice without changing it', () => {
+    const [finding] = findings(notice('Đơn giản hoá thủ tục, hiện đại hoá trang thiết bị, hài hòa lợi ích.'), 'typo/unicode');
+    assert.equal(finding!.fix, undefined);
+  });
+
+  it('finds nothing in one consistent style, nor in the seeds', () => {
+    assert.deepEqual(findings(notice('Hoà nhập, thuỷ lợi, quý I, khoẻ mạnh.'), 'typo/unicode'), []);
+    for (const name of ALL_SEEDS) assert.deepEqual(findings(seed(name), 'typo/unicode'), [], name);
+  });
+});
