@@ -33,8 +33,8 @@ export const abbrUndefined: Rule = {
         start: use.start,
         end: use.end,
         message: msg(
-          `“${use.abbr}” được dùng khi chưa giới thiệu.${later} Lần đầu xuất hiện phải viết đầy đủ kèm chữ viết tắt trong ngoặc đơn${expansion ? `: “${expansion} (${use.abbr})”` : ''}.`,
-          `“${use.abbr}” is used before it is introduced.${laterEn} Its first use must spell it out with the abbreviation in parentheses${expansion ? `: “${expansion} (${use.abbr})”` : ''}.`,
+          `“${use.abbr}” được dùng khi chưa giới thiệu.${later} Lần dùng đầu tiên nên viết đầy đủ kèm chữ viết tắt trong ngoặc đơn${expansion ? `: “${expansion} (${use.abbr})”` : ''}.`,
+          `“${use.abbr}” is used before it is introduced.${laterEn} Its first use should spell it out with the abbreviation in parentheses${expansion ? `: “${expansion} (${use.abbr})”` : ''}.`,
         ),
         ...(fix ? { fix } : {}),
       });
