@@ -5,53 +5,96 @@ import type { Span } from './types.js';
  * Inline switches, as markdownlint and textlint have them:
  *   <!-- thongbao-disable rule-id other-id -->  …  <!-- thongbao-enable rule-id -->
  *   <!-- thongbao-disable-next-line rule-id -->
- * Without ids they apply to every rule.
+ *   <!-- thongbao-disable-line rule-id -->
+ * Without ids they apply to every rule; `enable rule-id` after a bare
+ * `disable` switches that one rule back on.
  */
 export interface Suppressions {
   isSuppressed(rule: string, offset: number): boolean;
 }
 
-interface Region extends Span {
+/** Which rules are off from `at` on, until the next switch. */
+interface Switch {
+  at: number;
+  /** Every rule is off, except those in `except`. */
+  all: boolean;
+  except: ReadonlySet<string>;
+  /** Rules that are off while `all` is false. */
+  off: ReadonlySet<string>;
+}
+
+interface LineRegion extends Span {
   rules: Set<string> | 'all';
 }
 
-const DIRECTIVE = /^thongbao-(disable-next-line|disable-line|disable|enable)\b(.*)$/su;
+const DIRECTIVE = /^thongbao-(disable-next-line|disable-line|disable|enable)(?=\s|$)(.*)$/su;
 
 export function readSuppressions(text: string, comments: HtmlComment[]): Suppressions {
-  const regions: Region[] = [];
-  const open = new Map<string, number>();
-  for (const comment of comments) {
+  const switches: Switch[] = [];
+  const lines: LineRegion[] = [];
+  let all = false;
+  let except = new Set<string>();
+  let off = new Set<string>();
+  for (const comment of [...comments].sort((a, b) => a.start - b.start)) {
     const match = DIRECTIVE.exec(comment.body);
     if (!match) continue;
     const ids = match[2]!.split(/[\s,]+/u).filter(Boolean);
-    const keys = ids.length ? ids : ['*'];
     switch (match[1]) {
       case 'disable':
-        for (const key of keys) if (!open.has(key)) open.set(key, comment.end);
-        break;
-      case 'enable':
-        for (const key of ids.length ? keys : [...open.keys()]) {
-          const start = open.get(key);
-          if (start === undefined) continue;
-          regions.push({ start, end: comment.start, rules: key === '*' ? 'all' : new Set([key]) });
-          open.delete(key);
+      case 'enable': {
+        const disable = match[1] === 'disable';
+        if (ids.length === 0) {
+          all = disable;
+          except = new Set();
+          off = new Set();
+        } else if (all) {
+          except = new Set(except);
+          for (const id of ids) {
+            if (disable) except.delete(id);
+            else except.add(id);
+          }
+        } else {
+          off = new Set(off);
+          for (const id of ids) {
+            if (disable) off.add(id);
+            else off.delete(id);
+          }
         }
+        switches.push({ at: comment.end, all, except, off });
         break;
+      }
       case 'disable-line':
       case 'disable-next-line': {
         const lineEnd = lineEndAfter(text, comment.end);
         const span = match[1] === 'disable-line' ? { start: lineStartBefore(text, comment.start), end: lineEnd } : { start: lineEnd, end: lineEndAfter(text, Math.min(text.length, lineEnd + 1)) };
-        regions.push({ ...span, rules: ids.length ? new Set(ids) : 'all' });
+        lines.push({ ...span, rules: ids.length ? new Set(ids) : 'all' });
         break;
       }
     }
   }
-  for (const [key, start] of open) regions.push({ start, end: text.length, rules: key === '*' ? 'all' : new Set([key]) });
   return {
     isSuppressed(rule, offset) {
-      return regions.some((region) => offset >= region.start && offset <= region.end && (region.rules === 'all' || region.rules.has(rule)));
+      if (lines.some((region) => offset >= region.start && offset <= region.end && (region.rules === 'all' || region.rules.has(rule)))) return true;
+      const state = lastSwitchAt(switches, offset);
+      if (!state) return false;
+      return state.all ? !state.except.has(rule) : state.off.has(rule);
     },
   };
+}
+
+/** The last switch at or before the offset (switches are sorted by position). */
+function lastSwitchAt(switches: Switch[], offset: number): Switch | undefined {
+  let low = 0;
+  let high = switches.length - 1;
+  let found: Switch | undefined;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (switches[middle]!.at <= offset) {
+      found = switches[middle];
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
 }
 
 function lineEndAfter(text: string, offset: number): number {
