@@ -99,6 +99,11 @@ describe('clause snippets', () => {
     );
   });
 
+  it('docs/authoring.md lists every snippet with its prefixes', () => {
+    const doc = readFileSync(new URL('../../docs/authoring.md', import.meta.url), 'utf8');
+    for (const snippet of clauseSnippets) assert.ok(doc.includes(`| ${snippet.name} | \`${snippet.prefix[1]}\` / \`${snippet.prefix[0]}\` |`), snippet.name);
+  });
+
   it('expands choices, mirrors, nested placeholders and escapes', () => {
     assert.equal(expandDefaults('${1|a\\, b,c|} ${2:x ${3:y}} $1 $3 \\$5 $0'), 'a, b x y a, b y $5 ');
   });
