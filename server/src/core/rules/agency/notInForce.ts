@@ -17,8 +17,9 @@ export const agencyNotInForce: Rule = {
     'The agency did not exist on the notice’s date: dissolved or merged (the successor is named), or not yet created.',
   ),
   check(context) {
-    if (!context.noticeDateIsExplicit) return;
+    // An undated draft is being written now: compare with today, as a warning.
     const date = context.noticeDate;
+    const undated = !context.noticeDateIsExplicit;
     const day = isoOf(date);
     const index = indexOf(context);
     const inWindow = WINDOW_START <= day && day <= WINDOW_END;
@@ -31,15 +32,16 @@ export const agencyNotInForce: Rule = {
       const endingInWindow = inWindow && agency.validTo === WINDOW_END;
       if (mention.targets.some((target) => target.agency && inForce(target.agency, date)) && !endingInWindow) continue;
       const successors = successorNames(index, agency, mention);
-      const severity: Severity | undefined = inWindow || !agency.verified ? 'warning' : undefined;
-      const when = shortDate(date);
+      const severity: Severity | undefined = inWindow || !agency.verified || undated ? 'warning' : undefined;
+      const when = undated ? `${shortDate(date)} (hôm nay; văn bản chưa có ngày ban hành)` : shortDate(date);
+      const whenEn = undated ? `${shortDate(date)} (today; the notice has no date yet)` : shortDate(date);
       if (agency.validFrom && day < agency.validFrom) {
         context.report({
           start: mention.start,
           end: mention.end,
           message: msg(
             `“${mention.written}” chỉ hoạt động từ ngày ${isoToVietnamese(agency.validFrom)}; thông báo ngày ${when} chưa thể nêu cơ quan này.`,
-            `“${mention.written}” only exists from ${isoToVietnamese(agency.validFrom)}; a notice dated ${when} cannot name it yet.`,
+            `“${mention.written}” only exists from ${isoToVietnamese(agency.validFrom)}; a notice dated ${whenEn} cannot name it yet.`,
           ),
           ...(severity ? { severity } : {}),
         });
@@ -62,7 +64,7 @@ export const agencyNotInForce: Rule = {
         : `“${mention.written}” không còn tồn tại từ ngày ${from}; thông báo ngày ${when} không thể nêu cơ quan này.${successorVi}${alreadyListed ? ' Cơ quan kế thừa đã có trong danh sách: bỏ tên này.' : ''}`;
       const en = endingInWindow
         ? `“${mention.written}” ceases to exist on ${from} (Resolution 176/2025/QH15).${successorEn}`
-        : `“${mention.written}” no longer exists from ${from}; a notice dated ${when} cannot name it.${successorEn}${alreadyListed ? ' The successor is already in the list: drop this name.' : ''}`;
+        : `“${mention.written}” no longer exists from ${from}; a notice dated ${whenEn} cannot name it.${successorEn}${alreadyListed ? ' The successor is already in the list: drop this name.' : ''}`;
       context.report({ start: mention.start, end: mention.end, message: msg(vi, en), ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
     }
   },

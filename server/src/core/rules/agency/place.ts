@@ -13,8 +13,9 @@ export const agencyPlace: Rule = {
     'A province or city name that is not a province-level unit on the notice’s date (63 units before 2025-07-01, 34 after).',
   ),
   check(context) {
-    if (!context.noticeDateIsExplicit) return;
+    // An undated draft is being written now: compare with today, as a warning.
     const date = context.noticeDate;
+    const undated = !context.noticeDateIsExplicit;
     const index = indexOf(context);
     for (const mention of context.facts.agencies) {
       if (!mention.province) continue;
@@ -30,10 +31,10 @@ export const agencyPlace: Rule = {
         start: mention.start,
         end: mention.end,
         message: msg(
-          `“${mention.written}” không còn là đơn vị hành chính cấp tỉnh từ ngày ${from}${into ? `; nay thuộc ${into}` : ''} (thông báo ngày ${shortDate(date)}).`,
-          `“${mention.written}” is no longer a province-level unit from ${from}${into ? `; it is now part of ${into}` : ''} (notice dated ${shortDate(date)}).`,
+          `“${mention.written}” không còn là đơn vị hành chính cấp tỉnh từ ngày ${from}${into ? `; nay thuộc ${into}` : ''} (thông báo ngày ${shortDate(date)}${undated ? ', hôm nay; văn bản chưa có ngày ban hành' : ''}).`,
+          `“${mention.written}” is no longer a province-level unit from ${from}${into ? `; it is now part of ${into}` : ''} (notice dated ${shortDate(date)}${undated ? ', today; the notice has no date yet' : ''}).`,
         ),
-        ...(ended.verified ? {} : { severity: 'warning' as const }),
+        ...(ended.verified && !undated ? {} : { severity: 'warning' as const }),
       });
     }
   },
