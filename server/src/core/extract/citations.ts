@@ -95,6 +95,8 @@ const TOKEN = /(\d+)|([ \t]?[/\-–][ \t]?)|(\p{L}[\p{L}\p{N}&]*)/gu;
 const SPACE = /[\s\u00a0]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LAW_GROUP = /^(QH|UBTVQH)\d+$/u;
+/** Enough text before a number for the longest type word and "số" ("Thông tư liên tịch số "). */
+const TYPE_WORD_WINDOW = 40;
 
 export function citationMatchers(knowledge: Knowledge): Matchers {
   let matchers = matcherCache.get(knowledge);
@@ -160,7 +162,7 @@ export function scanCitations<D extends CitationDate>(source: string, from: numb
     const symbolStart = from + match.index!;
     const symbol = readSymbol(match[0], symbolStart, matchers);
     if (!symbol) continue;
-    const windowStart = Math.max(from, symbolStart - 60);
+    const windowStart = Math.max(from, symbolStart - TYPE_WORD_WINDOW);
     const before = source.slice(windowStart, symbolStart);
     const lead = matchers.typeWords.exec(before);
     let typeWord: Citation<D>['typeWord'] = null;

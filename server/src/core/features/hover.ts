@@ -1,10 +1,11 @@
 import type { DocumentSnapshot, FeatureEnv, HoverResult } from './types.js';
 import { agencyHover } from './agencies.js';
+import { citationHover } from './citations.js';
 
 type HoverProvider = (document: DocumentSnapshot, offset: number, env: FeatureEnv) => HoverResult | undefined;
 
 /** Hover providers, first answer wins. */
-const providers: HoverProvider[] = [agencyHover];
+const providers: HoverProvider[] = [citationHover, agencyHover];
 
 export function hoverAt(document: DocumentSnapshot, offset: number, env: FeatureEnv): HoverResult | undefined {
   for (const provide of providers) {
