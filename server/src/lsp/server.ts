@@ -1,8 +1,10 @@
 import {
   CodeActionKind,
   CompletionItemKind,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   InsertTextFormat,
+  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
@@ -26,10 +28,11 @@ import { completionsAt } from '../core/features/completion.js';
 import { documentSymbols } from '../core/features/outline.js';
 import { foldingRanges } from '../core/features/folding.js';
 import type { DocumentSnapshot, FeatureEnv } from '../core/features/types.js';
-import type { Registry } from '../core/registry.js';
+import { citationDefinition, citationReferences, documentSymbolsMatching } from '../core/features/citations.js';
+import type { LocationResult } from '../core/features/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
-import { createShippedRegistry } from '../workspace/shippedRegistry.js';
+import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
@@ -42,6 +45,7 @@ export interface ServerOptions {
 interface CachedSnapshot extends DocumentSnapshot {
   version: number;
   configKey: number;
+  registryKey: number;
   lines: LineIndex;
 }
 
@@ -54,9 +58,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const documents = new TextDocuments(TextDocument);
   const knowledge = loadKnowledge();
   const docsBase = `${pathToFileURL(options.docsRoot ?? path.resolve(__dirname, '..', 'docs', 'rules')).href}/`;
-  const registry: Registry = createShippedRegistry();
+  /** The merged registry: shipped, *.vanban.yaml files, notices (open ones from their live text). */
+  const workspace = new WorkspaceSession(knowledge);
   let settings: ThongbaoSettings = resolveSettings({});
   let supportsConfigurationPull = false;
+  let watchedFilesDynamic = false;
   let workspaceFolders: string[] = [];
   /** thongbao.config.json per folder (path of the folder → config). */
   const fileConfigs = new Map<string, ThongbaoConfig>();
@@ -85,7 +91,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const env = (uri: string): FeatureEnv => {
     const config = effectiveConfig(uri);
-    return { knowledge, registry, config, locale: config.locale };
+    return { knowledge, registry: workspace.registry(), config, locale: config.locale };
   };
 
   /** The analysis of the current version of a document, computed once per version and configuration. */
@@ -93,11 +99,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const document = documents.get(uri);
     if (!document) return undefined;
     const cached = snapshots.get(uri);
-    if (cached && cached.version === document.version && cached.configKey === configGeneration) return cached;
+    if (cached && cached.version === document.version && cached.configKey === configGeneration && cached.registryKey === workspace.generation) return cached;
     const text = document.getText();
     const config = effectiveConfig(uri);
-    const analysis = analyzeNotice(text, { knowledge, config, registry, uri });
-    const fresh: CachedSnapshot = { uri, text, analysis, version: document.version, configKey: configGeneration, lines: new LineIndex(text) };
+    const registryKey = workspace.generation;
+    const analysis = analyzeNotice(text, { knowledge, config, registry: workspace.registry(), uri });
+    const fresh: CachedSnapshot = { uri, text, analysis, version: document.version, configKey: configGeneration, registryKey, lines: new LineIndex(text) };
     snapshots.set(uri, fresh);
     return fresh;
   };
@@ -131,6 +138,30 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     configGeneration++;
     for (const document of documents.all()) schedule(document.uri, 0);
   };
+
+  /** The registry changed: the other open notices may gain or lose cross-file findings. */
+  const revalidateOthers = (except?: string): void => {
+    for (const document of documents.all()) if (document.uri !== except) schedule(document.uri);
+  };
+
+  const publishRegistryFile = (report: RegistryFileReport): void => {
+    const lines = new LineIndex(report.text);
+    void connection.sendDiagnostics({
+      uri: report.uri,
+      diagnostics: report.problems.map((problem) => ({
+        range: lines.rangeOf(problem.start, problem.end),
+        severity: 1,
+        source: 'thongbao',
+        code: 'registry',
+        message: localize(problem.message, settings.locale ?? 'vi'),
+      })),
+    });
+  };
+
+  const toLocation = (location: LocationResult, current: CachedSnapshot) => ({
+    uri: location.uri,
+    range: location.range ?? (location.span ? current.lines.rangeOf(location.span.start, location.span.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }),
+  });
 
   const loadSettings = async (): Promise<void> => {
     if (!supportsConfigurationPull) return;
@@ -170,6 +201,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfigurationPull = params.capabilities.workspace?.configuration === true;
+    watchedFilesDynamic = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fsPathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = fsPathOf(params.rootUri);
@@ -184,6 +216,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         documentSymbolProvider: { label: 'Thông báo' },
         foldingRangeProvider: true,
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        workspaceSymbolProvider: true,
         completionProvider: { triggerCharacters: [' ', ':', ','], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -194,6 +229,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(async () => {
     await loadSettings();
     await Promise.all(workspaceFolders.map(loadConfigFile));
+    if (watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.tb.md' }, { globPattern: '**/*.vanban.yaml' }] });
+    }
+    for (const report of await workspace.scan(workspaceFolders)) publishRegistryFile(report);
+    // Open notices' live text overrides what the scan read from disk.
+    for (const document of documents.all()) workspace.documentChanged(document.uri, document.getText());
     revalidateAll();
   });
 
@@ -205,6 +246,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onDidChangeWatchedFiles(async (change) => {
     let configChanged = false;
+    let registryChanged = false;
     for (const event of change.changes) {
       const file = fsPathOf(event.uri);
       if (!file) continue;
@@ -212,13 +254,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         if (event.type === FileChangeType.Deleted) fileConfigs.delete(path.dirname(file));
         await loadConfigFile(path.dirname(file));
         configChanged = true;
+        continue;
       }
+      const { changed, registryFile } = await workspace.fileChanged(event.uri, event.type === FileChangeType.Deleted);
+      if (registryFile) publishRegistryFile(registryFile);
+      if (changed) registryChanged = true;
     }
     if (configChanged) revalidateAll();
+    else if (registryChanged) revalidateOthers();
   });
 
-  documents.onDidOpen((event) => schedule(event.document.uri, 0));
+  documents.onDidOpen((event) => {
+    if (workspace.documentChanged(event.document.uri, event.document.getText())) revalidateOthers(event.document.uri);
+    schedule(event.document.uri, 0);
+  });
   documents.onDidChangeContent((event) => {
+    if (workspace.documentChanged(event.document.uri, event.document.getText())) revalidateOthers(event.document.uri);
     if (settings.run === 'onType') schedule(event.document.uri);
   });
   documents.onDidSave((event) => {
@@ -230,6 +281,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     timers.delete(event.document.uri);
     snapshots.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    void workspace.documentClosed(event.document.uri).then((changed) => changed && revalidateOthers());
   });
 
   connection.onCodeAction((params) => {
@@ -299,6 +351,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       return completion;
     });
   });
+
+  connection.onDefinition((params) => {
+    const current = snapshot(params.textDocument.uri);
+    if (!current) return [];
+    return citationDefinition(current, current.lines.offsetAt(params.position), env(params.textDocument.uri)).map((location) => toLocation(location, current));
+  });
+
+  connection.onReferences((params) => {
+    const current = snapshot(params.textDocument.uri);
+    if (!current) return [];
+    return citationReferences(current, current.lines.offsetAt(params.position), env(params.textDocument.uri), params.context.includeDeclaration).map((location) => toLocation(location, current));
+  });
+
+  connection.onWorkspaceSymbol((params) =>
+    documentSymbolsMatching(params.query, workspace.registry()).map((symbol) => ({ name: symbol.name, kind: SymbolKind.File, containerName: symbol.detail, location: { uri: symbol.uri, range: symbol.range } })),
+  );
 
   documents.listen(connection);
   connection.listen();
