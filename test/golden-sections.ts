@@ -35,6 +35,24 @@ export const goldenSections: GoldenSection[] = [
     ],
   },
   {
+    title: 'Numbering',
+    lines: (result, lines) =>
+      result.facts.numbering.sequences.map(
+        (sequence) => `${where(lines, sequence.markers[0]!.start)} ${sequence.level}: ${sequence.markers.map((marker) => marker.value).join(' ')}${sequence.continuesFrom !== undefined ? ` [may continue from ${sequence.continuesFrom + 1}]` : ''}`,
+      ),
+  },
+  {
+    title: 'Official terms',
+    lines: (result, lines) => {
+      const written = (mention: { start: number; end: number }) => quote(result.model.text.slice(mention.start, mention.end));
+      const asOfficial = result.facts.terms.filter((mention) => written(mention) === mention.official);
+      return [
+        `${asOfficial.length} written exactly in the official form`,
+        ...result.facts.terms.filter((mention) => written(mention) !== mention.official).map((mention) => `${where(lines, mention.start)} ${mention.kind} “${written(mention)}” → “${mention.official}”`),
+      ];
+    },
+  },
+  {
     title: 'Dates',
     lines: (result, lines) =>
       result.facts.dates.map((date) => {
