@@ -11,6 +11,7 @@ import { applyEdits } from '../../server/src/core/fixes.js';
 import { loadKnowledge } from '../../server/src/knowledge/index.js';
 import { indexWorkspace, WorkspaceIndex } from '../../server/src/workspace/index.js';
 import { parseRegistryFile } from '../../server/src/workspace/vanban.js';
+import { runCli } from '../../server/src/cli/main.js';
 
 const folder = path.resolve(import.meta.dirname, '..', 'fixtures', 'workspace');
 const knowledge = loadKnowledge();
@@ -160,5 +161,16 @@ describe('workspace scan on disk', () => {
     assert.equal(index.noticeCount, 1000);
     assert.equal(index.registry().citationsElsewhere('12/KH-BCA').length, 1000);
     assert.ok(elapsed < 2000, `indexing took ${Math.round(elapsed)} ms`);
+  });
+});
+
+describe('thongbao check on a folder', () => {
+  it('uses the workspace index: ref/conflict across files', async () => {
+    let out = '';
+    const code = await runCli(['check', '--format', 'json', folder], { cwd: folder, stdout: (text) => (out += text), stderr: () => undefined, color: false });
+    assert.equal(code, 0);
+    const reports = JSON.parse(out) as { file: string; diagnostics: { rule: string }[] }[];
+    const withConflict = reports.filter((report) => report.diagnostics.some((diagnostic) => diagnostic.rule === 'ref/conflict')).map((report) => report.file);
+    assert.deepEqual(withConflict.sort(), ['2024-01-10-ket-luan-de-an-06.tb.md', '2024-02-21-thao-go-vuong-mac.tb.md', THIRD]);
   });
 });

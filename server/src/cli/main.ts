@@ -10,7 +10,8 @@ import { localize } from '../core/i18n.js';
 import { allRules } from '../core/rules/index.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
-import { createShippedRegistry } from '../workspace/shippedRegistry.js';
+import { indexCheckTargets } from '../workspace/index.js';
+import { URI } from 'vscode-uri';
 import type { Locale } from '../core/types.js';
 import { collectFiles } from './files.js';
 import { NotUtf8Error, readFileText, writeFileAtomic } from './fileText.js';
@@ -117,7 +118,17 @@ async function check(args: string[], io: CliIo): Promise<number> {
   if (errors.length > 0) ioFailed = true;
 
   const knowledge = loadKnowledge();
-  const registry = createShippedRegistry();
+  // One workspace index over everything checked: citations in one file are compared with the others.
+  const { index, registryProblems } = await indexCheckTargets(positionals, files, io.cwd, knowledge);
+  const registry = index.registry();
+  for (const [uri, { text, problems }] of registryProblems) {
+    const lines = new LineIndex(text);
+    const file = path.relative(io.cwd, URI.parse(uri).fsPath);
+    for (const problem of problems) {
+      const position = lines.positionAt(problem.start);
+      io.stderr(`thongbao: ${file}:${position.line + 1}:${position.character + 1}: ${localize(problem.message, localeOption ?? 'vi')}\n`);
+    }
+  }
   const reports: FileReport[] = [];
   let locale: Locale = localeOption ?? 'vi';
   for (const file of files) {
@@ -136,7 +147,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       continue;
     }
     locale = localeOption ?? config.locale;
-    const options = { knowledge, config, registry, uri: file };
+    const options = { knowledge, config, registry, uri: URI.file(file).toString() };
     let text = source.text;
     if (values.fix) {
       const fixed = fixAll(text, options).text;

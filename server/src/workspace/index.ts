@@ -151,3 +151,20 @@ async function forEachFile(files: string[], root: string, maxBytes: number, use:
     });
   }
 }
+
+/**
+ * The index `thongbao check` uses: every folder operand indexed whole (its
+ * notices and registry files), plus the notices given one by one, so that
+ * ref/conflict across files is reported as in the editor.
+ */
+export async function indexCheckTargets(operands: readonly string[], files: readonly string[], cwd: string, knowledge: Knowledge, registryGlobs?: readonly string[]): Promise<{ index: WorkspaceIndex } & FolderIndexResult> {
+  const folders: string[] = [];
+  for (const operand of operands) {
+    const absolute = path.resolve(cwd, operand);
+    if ((await fs.stat(absolute).catch(() => undefined))?.isDirectory()) folders.push(absolute);
+  }
+  const result = await indexWorkspace(folders, knowledge, registryGlobs);
+  const remaining = files.filter((file) => !result.index.has(URI.file(file).toString()));
+  await forEachFile(remaining, path.parse(cwd).root, MAX_NOTICE_BYTES, (file, text) => result.index.setNotice(URI.file(file).toString(), text));
+  return result;
+}
