@@ -365,7 +365,7 @@ export class VsCode {
   }
 
   /** Opens the quick-fix menu at the cursor (Ctrl+.) and chooses the action whose title contains `title`. */
-  async applyQuickFix(title: string): Promise<void> {
+  async applyQuickFix(title: string, screenshotStep?: string): Promise<void> {
     await this.page.keyboard.press('Control+.');
     const action = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     try {
@@ -374,8 +374,9 @@ export class VsCode {
       const offered = await this.page.locator('.action-widget .monaco-list-row').allTextContents();
       throw new Error(`no quick fix "${title}" offered at the cursor; offered: ${JSON.stringify(offered)}`);
     }
+    if (screenshotStep) await this.screenshot(screenshotStep);
     await action.click();
-    await this.page.locator('.action-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('.action-widget .monaco-list-row').first().waitFor({ state: 'hidden' });
   }
 
   /** The suggest widget's row whose label contains `label`, once it shows. */
@@ -401,8 +402,8 @@ export class VsCode {
     const find = this.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
     await find.waitFor();
     await find.fill(text);
-    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasNotText: /No results/ }).waitFor();
-    await find.press('Enter');
+    // Find selects the first match after the cursor as soon as it counts it.
+    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of \d+$/ }).waitFor();
     await find.press('Escape');
     await this.page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden' });
     // Find selects the match; collapse the selection to its start, then step in.
