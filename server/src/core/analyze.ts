@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   today?: CalendarDate;
   /** Rules to run (defaults to the whole catalog); tests pass one rule. */
   rules?: readonly Rule[];
+  /** The analysis of the previous version of the same document: its unchanged blocks are not parsed again. */
+  previous?: AnalysisResult;
 }
 
 export interface AnalysisResult {
@@ -31,7 +33,7 @@ export interface AnalysisResult {
 /** text + config + knowledge + registry → located, bilingual findings with their fixes. Pure. */
 export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const model = parseNotice(text);
+  const model = parseNotice(text, options.previous?.model);
   const facts = createFacts(model, { knowledge: options.knowledge, config });
   const suppressions = readSuppressions(text, model.comments);
   const findings: Finding[] = [];

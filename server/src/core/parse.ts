@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { parseDocument, isMap, isScalar, isPair } from 'yaml';
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import type { FootnoteRef, FrontMatter, FrontMatterField, HtmlComment, ListItem, NoticeModel, Section, TextBlock } from './model.js';
 import { readMeta } from './frontmatter.js';
 import { matchKey } from './text.js';
@@ -15,21 +15,125 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 const RECIPIENTS_TITLE = 'nơi nhận';
 const SIGNATURE_TITLE = 'chữ ký';
 
+/**
+ * "nơi nhận" has 7 letters besides its space, "chữ ký" 5; a letter is at most
+ * 3 code units (NFD). A text with more non-space units between its trimmed
+ * ends cannot be a title: most paragraphs are rejected without building a key.
+ */
+const MAX_TITLE_UNITS = 21;
+
+/** The characters `\s` matches. */
+function isSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function mayBeSectionTitle(text: string): boolean {
+  const leading = (code: number) => code === 0x2a || code === 0x5f || isSpace(code); // * _
+  const trailing = (code: number) => code === 0x3a || leading(code); // :
+  let start = 0;
+  let end = text.length;
+  while (start < end && leading(text.charCodeAt(start))) start++;
+  while (end > start && trailing(text.charCodeAt(end - 1))) end--;
+  let units = 0;
+  for (let i = start; i < end; i++) {
+    if (!isSpace(text.charCodeAt(i)) && ++units > MAX_TITLE_UNITS) return false;
+  }
+  return true;
+}
+
 export function sectionTitle(text: string): Section | undefined {
+  if (!mayBeSectionTitle(text)) return undefined;
   const key = matchKey(text).replace(/[:*_\s]+$/u, '').replace(/^[*_\s]+/u, '');
   if (key === RECIPIENTS_TITLE) return 'recipients';
   if (key === SIGNATURE_TITLE) return 'signature';
   return undefined;
 }
 
-/** Parses a notice into the located model every extractor and rule reads. */
-export function parseNotice(text: string): NoticeModel {
+/** A top-level Markdown block and the offset of the text it was parsed from (its offsets + shift = offsets in the notice). */
+interface ParsedBlock {
+  node: RootContent;
+  shift: number;
+}
+
+/** The top-level blocks behind each model, so that the next version of the text can reuse the unchanged ones. */
+const parsedBlocks = new WeakMap<NoticeModel, { text: string; blocks: ParsedBlock[] }>();
+
+/**
+ * Parses a notice into the located model every extractor and rule reads.
+ * Given the model of the previous version of the same document, only the
+ * top-level blocks around the change are parsed again (the result is the
+ * same as a full parse; anything uncertain falls back to one).
+ */
+export function parseNotice(text: string, previous?: NoticeModel): NoticeModel {
   // A BOM is not Markdown; parse after it and shift offsets back by one.
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(base ? text.slice(1) : text) as Root;
+  const memo = previous && parsedBlocks.get(previous);
+  const blocks = (memo && reparseChanged(memo.text, memo.blocks, text, base)) ?? parseBlocks(text, base, text.length);
   const builder = new ModelBuilder(text, base);
-  builder.visitRoot(tree);
-  return builder.finish();
+  builder.visitRoot(blocks);
+  const model = builder.finish();
+  parsedBlocks.set(model, { text, blocks });
+  return model;
+}
+
+function parseBlocks(text: string, from: number, to: number): ParsedBlock[] {
+  const tree = processor.parse(from === 0 && to === text.length ? text : text.slice(from, to)) as Root;
+  return tree.children.map((node) => ({ node, shift: from }));
+}
+
+const CHUNK = 1024;
+
+/** Brackets may be footnote or link references resolved against definitions anywhere in the document. */
+const REFERENCE_SYNTAX = /[[\]]/u;
+
+/**
+ * Reparses the top-level blocks touched by the change from `oldText` to
+ * `text`, with one unchanged block on each side as context, and keeps the
+ * other blocks (shifted). Returns undefined when a full parse is needed: the
+ * change reaches the front matter or a reference, or the block after the
+ * change no longer parses as it did (an unclosed fence, a list that now
+ * continues, …).
+ */
+function reparseChanged(oldText: string, blocks: readonly ParsedBlock[], text: string, base: number): ParsedBlock[] | undefined {
+  if (oldText === text) return [...blocks];
+  if ((oldText.charCodeAt(0) === 0xfeff ? 1 : 0) !== base || blocks.length < 3) return undefined;
+  const shorter = Math.min(oldText.length, text.length);
+  // Whole chunks compare natively, much faster than a loop over characters.
+  let prefix = 0;
+  while (prefix + CHUNK <= shorter && oldText.slice(prefix, prefix + CHUNK) === text.slice(prefix, prefix + CHUNK)) prefix += CHUNK;
+  while (prefix < shorter && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  const sameEnd = (length: number) => oldText.slice(oldText.length - length, oldText.length - suffix) === text.slice(text.length - length, text.length - suffix);
+  while (suffix + CHUNK <= shorter - prefix && sameEnd(suffix + CHUNK)) suffix += CHUNK;
+  while (suffix < shorter - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  const changeEnd = oldText.length - suffix;
+  const delta = text.length - oldText.length;
+  const start = (block: ParsedBlock) => block.node.position!.start.offset! + block.shift;
+  const end = (block: ParsedBlock) => block.node.position!.end.offset! + block.shift;
+
+  let first = 0;
+  while (first < blocks.length && end(blocks[first]!) < prefix) first++;
+  let last = first - 1;
+  while (last + 1 < blocks.length && start(blocks[last + 1]!) <= changeEnd) last++;
+  const before = first - 1;
+  const after = last + 1;
+  // The front matter is only front matter at the very start: leave such changes to a full parse.
+  if (before < 1 || after >= blocks.length) return undefined;
+
+  const sliceStart = oldText.lastIndexOf('\n', start(blocks[before]!) - 1) + 1;
+  const anchor = blocks[after]!;
+  const lineEnd = oldText.indexOf('\n', end(anchor));
+  const oldSliceEnd = lineEnd < 0 ? oldText.length : lineEnd;
+  if (REFERENCE_SYNTAX.test(oldText.slice(sliceStart, oldSliceEnd)) || REFERENCE_SYNTAX.test(text.slice(sliceStart, oldSliceEnd + delta))) return undefined;
+
+  const fresh = parseBlocks(text, sliceStart, oldSliceEnd + delta);
+  const head = fresh[0];
+  const tail = fresh.at(-1);
+  // The blocks on both sides must parse as before, or the change reached beyond them.
+  if (!head || !tail || fresh.length < 2) return undefined;
+  if (head.node.type !== blocks[before]!.node.type || start(head) !== start(blocks[before]!)) return undefined;
+  if (tail.node.type !== anchor.node.type || start(tail) !== start(anchor) + delta || end(tail) !== end(anchor) + delta) return undefined;
+  return [...blocks.slice(0, before), ...fresh, ...blocks.slice(after + 1).map((block) => ({ node: block.node, shift: block.shift + delta }))];
 }
 
 function startOf(node: Nodes, base: number): number {
@@ -51,16 +155,21 @@ class ModelBuilder {
   private recipients: { heading: Span; entries: ListItem[] } | null = null;
   private signature: { heading: Span; blocks: TextBlock[] } | null = null;
   private bodyStart: number;
+  /** Offset of the text the current top-level block was parsed from. */
+  private base = 0;
   private listDepth = -1;
   private currentListItem: number | undefined;
   private inFootnote = false;
 
-  constructor(private readonly text: string, private readonly base: number) {
-    this.bodyStart = base;
+  constructor(private readonly text: string, bom: number) {
+    this.bodyStart = bom;
   }
 
-  visitRoot(root: Root): void {
-    for (const child of root.children) this.visitBlock(child);
+  visitRoot(blocks: readonly ParsedBlock[]): void {
+    for (const block of blocks) {
+      this.base = block.shift;
+      this.visitBlock(block.node);
+    }
   }
 
   private visitBlock(node: Nodes): void {
@@ -264,7 +373,15 @@ function buildProse(text: string, spans: Span[]): string {
   const parts: string[] = [];
   let cursor = 0;
   const blank = (from: number, to: number) => {
-    if (to > from) parts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    let run = from;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === 13) {
+        parts.push(' '.repeat(i - run), code === 10 ? '\n' : '\r');
+        run = i + 1;
+      }
+    }
+    parts.push(' '.repeat(to - run));
   };
   for (const span of spans) {
     if (span.start < cursor) continue;

@@ -103,7 +103,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const text = document.getText();
     const config = effectiveConfig(uri);
     const registryKey = workspace.generation;
-    const analysis = analyzeNotice(text, { knowledge, config, registry: workspace.registry(), uri });
+    // The previous version's analysis lets the parser reuse the blocks the edit did not touch.
+    const analysis = analyzeNotice(text, { knowledge, config, registry: workspace.registry(), uri, previous: cached?.analysis });
     const fresh: CachedSnapshot = { uri, text, analysis, version: document.version, configKey: configGeneration, registryKey, lines: new LineIndex(text) };
     snapshots.set(uri, fresh);
     return fresh;
