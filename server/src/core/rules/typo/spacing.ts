@@ -10,12 +10,15 @@ const GLUED = /[,;:](?=\p{L})/gu;
 /** A full stop glued to the next sentence: "thực hiện.Bộ". */
 const GLUED_STOP = /(?<=[\p{Ll}\p{M}]{2})\.(?=\p{Lu}[\p{Ll}\p{M}])/gu;
 
+/** How far a token is read around a mark: links are shorter, and a bound keeps the scan linear. */
+const TOKEN_REACH = 300;
+
 /** Links, e-mail addresses and HTML entities keep their punctuation. */
 function inLinkOrEntity(prose: string, offset: number): boolean {
   let from = offset;
-  while (from > 0 && !/\s/u.test(prose[from - 1]!)) from--;
+  while (from > 0 && offset - from < TOKEN_REACH && !/\s/u.test(prose[from - 1]!)) from--;
   let to = offset;
-  while (to < prose.length && !/\s/u.test(prose[to]!)) to++;
+  while (to < prose.length && to - offset < TOKEN_REACH && !/\s/u.test(prose[to]!)) to++;
   const token = prose.slice(from, to);
   return /:\/\/|@|^www\.|^(?:mailto|tel|urn|doi):/iu.test(token) || /&#?[\p{L}\p{N}]+$/u.test(prose.slice(from, offset));
 }

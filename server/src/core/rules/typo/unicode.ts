@@ -4,9 +4,9 @@ import { msg, type TextEdit } from '../../types.js';
 
 /** Zero-width characters and bidirectional controls: invisible, they break search and copying. */
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\u061C]+/gu;
-/** A word holding combining marks (a decomposed, NFD, letter). */
-const DECOMPOSED_WORD = /[\p{L}\p{M}]*\p{M}[\p{L}\p{M}]*/gu;
 const WORD = /[\p{L}\p{M}]+/gu;
+/** A combining mark: a word holding one is decomposed (NFD). Tested per word, as a word pattern requiring it would backtrack quadratically. */
+const MARK = /\p{M}/u;
 /** New tone placement on oa, oe, uy at the end of a word: "hòa", "khỏe", "thủy" (not "quý"). */
 const NEW_TONE = /(?:^|[^qQ])(?:[òóỏõọÒÓỎÕỌ][aeAE]|[ùúủũụÙÚỦŨỤ][yY])$/u;
 
@@ -47,8 +47,9 @@ function checkDecomposed(context: RuleContext): void {
     });
     line = undefined;
   };
-  for (const match of text.matchAll(DECOMPOSED_WORD)) {
+  for (const match of text.matchAll(WORD)) {
     const word = match[0];
+    if (!MARK.test(word)) continue;
     const composed = word.normalize('NFC');
     if (composed === word) continue;
     const start = match.index!;
