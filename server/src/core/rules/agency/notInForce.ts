@@ -56,7 +56,8 @@ export const agencyNotInForce: Rule = {
       // In a list that already names the successor, replacing would name it twice.
       const alreadyListed = mention.list !== undefined && mentions.some((other) => other.list === mention.list && other.agency?.id === successorId);
       const fix =
-        onlySuccessor && !alreadyListed
+        // Without a date of issue the replacement is not certain: the draft may still get an earlier date.
+        onlySuccessor && !alreadyListed && !undated
           ? { title: msg(`Thay bằng “${onlySuccessor}”`, `Replace with “${onlySuccessor}”`), edits: [{ start: mention.start, end: mention.end, newText: onlySuccessor }] }
           : undefined;
       const vi = endingInWindow
