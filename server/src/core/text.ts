@@ -70,12 +70,48 @@ export interface NormalizedView {
 
 const COMBINING = /\p{M}/u;
 
+/** Combining marks start at U+0300; U+0300–U+036F are all marks. Tested per UTF-16 unit. */
+function isCombining(original: string, index: number): boolean {
+  const code = original.charCodeAt(index);
+  return code >= 0x300 && (code <= 0x36f || COMBINING.test(original[index]!));
+}
+
+/** Below U+0300 and in U+1E00–U+1EFF (precomposed Vietnamese letters) a single character is its own NFC. */
+function isOwnNfc(code: number): boolean {
+  return code < 0x300 || (code >= 0x1e00 && code <= 0x1eff);
+}
+
+const lowerCaseOf = new Map<number, string>();
+
 export function normalizedView(original: string): NormalizedView {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = 0;
   const n = original.length;
+  // One view unit per original unit, except the rare character whose lower case is longer ("İ").
+  let capacity = n + 16;
+  let units = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let length = 0;
+  const push = (unit: number, start: number, end: number) => {
+    if (length === capacity) {
+      capacity *= 2;
+      const grow = <T extends Uint16Array | Int32Array>(array: T, make: (size: number) => T): T => {
+        const bigger = make(capacity);
+        bigger.set(array);
+        return bigger;
+      };
+      units = grow(units, (size) => new Uint16Array(size));
+      starts = grow(starts, (size) => new Int32Array(size));
+      ends = grow(ends, (size) => new Int32Array(size));
+    }
+    units[length] = unit;
+    starts[length] = start;
+    ends[length] = end;
+    length++;
+  };
+  const pushText = (text: string, start: number, end: number) => {
+    for (let k = 0; k < text.length; k++) push(text.charCodeAt(k), start, end);
+  };
+  let i = 0;
   let lastWasSpace = false;
   while (i < n) {
     const code = original.charCodeAt(i);
@@ -86,11 +122,7 @@ export function normalizedView(original: string): NormalizedView {
         if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) j++;
         else break;
       }
-      if (!lastWasSpace) {
-        out.push(' ');
-        starts.push(i);
-        ends.push(j);
-      }
+      if (!lastWasSpace) push(32, i, j);
       lastWasSpace = true;
       i = j;
       continue;
@@ -98,19 +130,27 @@ export function normalizedView(original: string): NormalizedView {
     lastWasSpace = false;
     // A cluster: one code point and the combining marks after it.
     let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
-    while (j < n && COMBINING.test(original[j]!)) j++;
-    const cluster = original.slice(i, j);
-    const normalized = cluster.length === 1 && code < 0x80 ? cluster.toLowerCase() : cluster.normalize('NFC').toLowerCase();
-    for (let k = 0; k < normalized.length; k++) {
-      out.push(normalized[k]!);
-      starts.push(i);
-      ends.push(j);
+    while (j < n && isCombining(original, j)) j++;
+    if (j === i + 1 && code < 0x80) {
+      push(code >= 65 && code <= 90 ? code + 32 : code, i, j);
+    } else if (j === i + 1 && isOwnNfc(code)) {
+      let lower = lowerCaseOf.get(code);
+      if (lower === undefined) {
+        lower = original[i]!.toLowerCase();
+        lowerCaseOf.set(code, lower);
+      }
+      pushText(lower, i, j);
+    } else {
+      pushText(original.slice(i, j).normalize('NFC').toLowerCase(), i, j);
     }
     i = j;
   }
+  // fromCharCode keeps lone surrogates and a leading U+FEFF as they are (a decoder would not); chunks keep the argument list small.
+  const chunks: string[] = [];
+  for (let k = 0; k < length; k += 8192) chunks.push(String.fromCharCode(...units.subarray(k, Math.min(length, k + 8192))));
   // Tone folding never changes length on NFC text, so the map stays valid.
-  const text = foldToneMarks(out.join(''));
-  return { text, originalStart: Int32Array.from(starts), originalEnd: Int32Array.from(ends) };
+  const text = foldToneMarks(chunks.join(''));
+  return { text, originalStart: starts.slice(0, length), originalEnd: ends.slice(0, length) };
 }
 
 /** The original span of view characters [from, to). */
