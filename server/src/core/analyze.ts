@@ -11,6 +11,9 @@ import type { Rule, RuleContext } from './rule.js';
 import type { CalendarDate, Finding } from './types.js';
 import { msg } from './types.js';
 
+/** Rule id of the one finding given when the Markdown parser fails on a text. */
+export const PARSE_ERROR_RULE = 'internal/parse';
+
 export interface AnalyzeOptions {
   knowledge: Knowledge;
   config?: ThongbaoConfig;
@@ -33,7 +36,13 @@ export interface AnalysisResult {
 /** text + config + knowledge + registry → located, bilingual findings with their fixes. Pure. */
 export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisResult {
   const config = options.config ?? DEFAULT_CONFIG;
-  const model = parseNotice(text, options.previous?.model);
+  let model: NoticeModel;
+  try {
+    model = parseNotice(text, options.previous?.model);
+  } catch (error) {
+    // The Markdown parser itself can fail (a stack overflow on thousands of nested lists): one finding, no crash.
+    return unparsable(text, error, options, config);
+  }
   const facts = createFacts(model, { knowledge: options.knowledge, config });
   const suppressions = readSuppressions(text, model.comments);
   const findings: Finding[] = [];
@@ -83,4 +92,33 @@ export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisRe
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { model, facts, findings };
+}
+
+/** The result for a text the Markdown parser could not read: an empty model and one internal finding. */
+function unparsable(text: string, error: unknown, options: AnalyzeOptions, config: ThongbaoConfig): AnalysisResult {
+  const model: NoticeModel = {
+    text,
+    prose: text.replace(/[^\r\n]/gu, ' '),
+    frontMatter: null,
+    meta: {},
+    body: { start: 0, end: text.length },
+    blocks: [],
+    listItems: [],
+    recipients: null,
+    signature: null,
+    footnotes: { references: [], definitions: [] },
+    comments: [],
+  };
+  const detail = error instanceof Error ? error.message : String(error);
+  const finding: Finding = {
+    rule: PARSE_ERROR_RULE,
+    severity: 'error',
+    start: 0,
+    end: 0,
+    message: msg(
+      `Lỗi nội bộ: không đọc được cấu trúc Markdown của văn bản (${detail}); thường do hàng nghìn danh sách hoặc trích dẫn lồng nhau. Không quy tắc nào được kiểm tra.`,
+      `Internal error: the Markdown structure of the notice could not be read (${detail}); usually thousands of nested lists or quotes. No rule was checked.`,
+    ),
+  };
+  return { model, facts: createFacts(model, { knowledge: options.knowledge, config }), findings: [finding] };
 }

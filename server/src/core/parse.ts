@@ -295,9 +295,12 @@ class ModelBuilder {
   }
 
   private addComments(html: string, offset: number): void {
-    const pattern = /<!--([\s\S]*?)-->/g;
-    for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
-      this.comments.push({ start: offset + match.index, end: offset + match.index + match[0].length, body: match[1]!.trim() });
+    // indexOf, not a lazy /<!--([\s\S]*?)-->/: on many unclosed "<!--" that regex rescans the rest of the text from each one.
+    for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', open)) {
+      const close = html.indexOf('-->', open + 4);
+      if (close < 0) break;
+      this.comments.push({ start: offset + open, end: offset + close + 3, body: html.slice(open + 4, close).trim() });
+      open = close + 3;
     }
   }
 

@@ -49,16 +49,23 @@ export const metaMissingField: Rule = {
       const name = FIELD_NAMES[key];
       if (field) {
         if (!isEmptyValue(field.value) || MAY_BE_EMPTY.has(key)) continue;
-        const fill = DEFAULT_VALUES[key];
+        // Replace on the key's own line only (an empty block scalar "loai: |" spans the line break), and
+        // only when nothing but a comment follows there ("dia-danh: # …"; YAML needs a space before "#").
+        const lineBreak = model.text.slice(field.keySpan.start, field.valueSpan.end).search(/[\r\n]/u);
+        const replaceEnd = lineBreak < 0 ? field.valueSpan.end : field.keySpan.start + lineBreak;
+        const restOfLine = /^[^\r\n]*/u.exec(model.text.slice(replaceEnd))![0];
+        const fill = model.frontMatter.syntaxError || !/^[ \t]*(?:#.*)?$/u.test(restOfLine) ? undefined : DEFAULT_VALUES[key];
+        const separator = restOfLine.length > 0 ? ' ' : '';
         context.report({
           start: field.keySpan.start,
           end: field.valueSpan.end,
           message: msg(`Trường “${key}” (${name.vi}) để trống; phải ghi giá trị.`, `The key “${key}” (${name.en}) is empty; give it a value.`),
-          ...(fill ? { fix: { title: msg(`Ghi “${fill}”`, `Fill in “${fill}”`), edits: [{ start: field.keySpan.start, end: field.valueSpan.end, newText: `${key}: ${fill}` }] } } : {}),
+          ...(fill ? { fix: { title: msg(`Ghi “${fill}”`, `Fill in “${fill}”`), edits: [{ start: field.keySpan.start, end: replaceEnd, newText: `${key}: ${fill}${separator}` }] } } : {}),
         });
         continue;
       }
-      const fill = DEFAULT_VALUES[key];
+      // Inserting a line into YAML that does not parse is not certain to add the key: no fix then.
+      const fill = model.frontMatter.syntaxError ? undefined : DEFAULT_VALUES[key];
       const insertAt = model.frontMatter.content.end;
       const needsBreak = insertAt > 0 && model.text[insertAt - 1] !== '\n' && insertAt > model.frontMatter.content.start;
       context.report({
