@@ -149,9 +149,23 @@ export function agencyIndex(knowledge: Knowledge, config: ThongbaoConfig): Agenc
 
 /** Every province entry written with this name (one name may have two periods: Đồng Nai). */
 export function provincesNamed(index: AgencyIndex, name: string): Province[] {
-  const key = matchKey(name);
-  return index.provinces.filter((province) => matchKey(province.name) === key || province.aliases.some((alias) => matchKey(alias) === key));
+  let byKey = provincesByKey.get(index);
+  if (!byKey) {
+    byKey = new Map();
+    for (const province of index.provinces) {
+      for (const key of new Set([province.name, ...province.aliases].map(matchKey))) {
+        const named = byKey.get(key);
+        if (named) named.push(province);
+        else byKey.set(key, [province]);
+      }
+    }
+    provincesByKey.set(index, byKey);
+  }
+  return [...(byKey.get(matchKey(name)) ?? [])];
 }
+
+/** Provinces by the key of their name and aliases, in index order: built once per index. */
+const provincesByKey = new WeakMap<AgencyIndex, Map<string, Province[]>>();
 
 /** "Bộ Tài chính", or its elliptical form when the mention was elliptical. */
 export function nameInForm(agency: Agency, form: TargetForm): string {

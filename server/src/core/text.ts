@@ -160,8 +160,18 @@ export function originalSpan(view: NormalizedView, from: number, to: number): { 
 
 /** Letters of Vietnamese words, for word-boundary checks around a match. */
 export function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{M}\p{N}]/u.test(ch);
+  if (ch === undefined) return false;
+  if (ch.length !== 1) return WORD_CHAR.test(ch);
+  // Called for every character of the prose by several extractors: each code unit is tested once.
+  const code = ch.charCodeAt(0);
+  let known = wordUnits[code]!;
+  if (known === 0) wordUnits[code] = known = WORD_CHAR.test(ch) ? 1 : 2;
+  return known === 1;
 }
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+/** Per UTF-16 unit: 0 not tested yet, 1 a word character, 2 not. */
+const wordUnits = new Uint8Array(0x10000);
 
 /** The line ending a document uses, so that fixes inserting lines keep it. */
 export function lineEndingOf(text: string): '\n' | '\r\n' {

@@ -32,6 +32,7 @@ function checkInvisible(context: RuleContext): void {
 
 function checkDecomposed(context: RuleContext): void {
   const { text } = context.model;
+  if (!MARK.test(text)) return;
   // One finding per line: a pasted NFD paragraph would otherwise give one per word.
   let line: { start: number; end: number; edits: TextEdit[] } | undefined;
   const flush = () => {
@@ -62,6 +63,14 @@ function checkDecomposed(context: RuleContext): void {
   flush();
 }
 
+/** Both tone patterns end a word in a, e or y (toned for the old one); a trailing mark may still compose into one. */
+const TONE_PAIR_ENDS = new Set([...'aeyAEYàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ']);
+
+function mayEndInToneVowel(word: string): boolean {
+  const last = word[word.length - 1]!;
+  return TONE_PAIR_ENDS.has(last) || MARK.test(last);
+}
+
 /** "hoà" and "hòa" in one notice: the minority placement is reported; old placement is moved to the new one of Nghị định 30/2020. */
 function checkToneMixing(context: RuleContext): void {
   const { prose, body } = context.model;
@@ -69,6 +78,7 @@ function checkToneMixing(context: RuleContext): void {
   const recent: { start: number; end: number; word: string }[] = [];
   const slice = prose.slice(body.start);
   for (const match of slice.matchAll(WORD)) {
+    if (!mayEndInToneVowel(match[0])) continue;
     const word = match[0].normalize('NFC');
     const entry = { start: body.start + match.index!, end: body.start + match.index! + match[0].length, word };
     if (hasOldToneMark(word)) old.push(entry);
