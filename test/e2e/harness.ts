@@ -76,11 +76,17 @@ function requireTools(): void {
 
 let installed: Promise<void> | undefined;
 
-/** Installs the .vsix once per run into a fresh extensions folder shared by every scenario. */
+/**
+ * Once per run: clears the previous run's screenshots and folders, then installs
+ * the .vsix into a fresh extensions folder shared by every scenario.
+ */
 export function installExtension(): Promise<void> {
   installed ??= (async () => {
     requireTools();
-    await fs.rm(extensionsDir, { recursive: true, force: true });
+    mkdirSync(outputDir, { recursive: true });
+    for (const name of readdirSync(outputDir)) {
+      if (name.endsWith('.png') || name === 'runs' || name === 'extensions') await fs.rm(path.join(outputDir, name), { recursive: true, force: true });
+    }
     mkdirSync(extensionsDir, { recursive: true });
     const isolated = await isolatedDirs('install');
     const { stdout } = await execFileAsync(
@@ -393,23 +399,26 @@ export class VsCode {
     return hover;
   }
 
-  /** Moves the cursor to the first occurrence of `text` (offset characters into it) with Find, then closes Find. */
-  async goToText(text: string, offset = 0): Promise<void> {
-    const editor = this.activeEditor();
-    await editor.click({ position: { x: 200, y: 10 } });
-    await this.page.keyboard.press('Control+Home');
-    await this.page.keyboard.press('Control+F');
-    const find = this.page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
-    await find.waitFor();
-    await find.fill(text);
-    // Find selects the first match after the cursor as soon as it counts it.
-    await this.page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /^1 of \d+$/ }).waitFor();
-    await find.press('Escape');
-    await this.page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden' });
-    // Find selects the match; collapse the selection to its start, then step in.
-    await this.page.keyboard.press('ArrowLeft');
-    for (let i = 0; i < offset; i++) await this.page.keyboard.press('ArrowRight');
+  /** Moves the cursor to line:column (1-based, as the status bar shows them) with Go to Line (Ctrl+G). */
+  async goTo(line: number, column: number): Promise<void> {
+    // Go to Line acts on the active editor wherever the focus is, and focuses it.
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
   }
+
+  /** Moves the cursor into the first occurrence of `needle` in `text` (the editor's current text), `offset` characters in. */
+  async goToText(text: string, needle: string, offset = 0): Promise<void> {
+    const index = text.indexOf(needle);
+    if (index < 0) throw new Error(`“${needle}” is not in the text`);
+    const before = text.slice(0, index + offset).split('\n');
+    await this.goTo(before.length, before.at(-1)!.length + 1);
+  }
+
 }
 
 async function serverUrl(server: ChildProcess, log: string[]): Promise<string> {

@@ -30,7 +30,7 @@ describe('e2e: quick fixes', function () {
     assert.notEqual(afterQuickFix, meetingNotice.text, 'the seed no longer contains the date this scenario fixes');
     await vscode().openFile(meetingNotice.name);
     await vscode().waitForProblemCount(meetingNotice.name, (await cliDiagnostics(meetingNotice.name, meetingNotice.text)).length);
-    await vscode().goToText(wrongDate, 'ngày '.length);
+    await vscode().goToText(meetingNotice.text, wrongDate, 'ngày '.length);
     await vscode().applyQuickFix(`Sửa thành “${officialDate}”`, 'quick-fix-menu');
     await vscode().activeEditor().locator('.view-line', { hasText: '06 tháng 4 năm' }).first().waitFor();
     const shown = await vscode().visibleText();

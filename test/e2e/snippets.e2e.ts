@@ -17,11 +17,10 @@ describe('e2e: clause snippets', function () {
     assert.ok(closing.text.startsWith(officialClosing), `the closing snippet inserts “${closing.text}”`);
     const { page } = vscode();
     await vscode().openFile(draft.name);
-    // Onto the empty line where the closing formula belongs, two lines above "## Nơi nhận".
-    await vscode().goToText('## Nơi nhận');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.type(closing.prefix, { delay: 50 });
+    // Onto the empty line where the closing formula was: the second of three blank lines before "## Nơi nhận".
+    await vscode().goToText(draft.text, '\n\n\n\n## Nơi nhận', 2);
+    // At a drafter's pace: VS Code re-queries completions after the space.
+    await page.keyboard.type(closing.prefix, { delay: 150 });
     const offered = vscode().suggestion('Câu kết thông báo');
     await offered.waitFor({ timeout: 30_000 });
     await vscode().screenshot('suggestion');
