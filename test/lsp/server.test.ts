@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { root, startServer, type ServerHandle } from './harness.js';
+import { runCli } from '../../server/src/cli/main.js';
 import { notice } from '../helpers.js';
 
 /** LSP 3.18 allows Markdown messages; this server always sends plain strings. */
@@ -39,6 +40,20 @@ describe('language server over stdio', function () {
       assert.equal(diagnostic.source, 'thongbao');
       assert.match(diagnostic.codeDescription!.href, new RegExp(`^file://.*/docs/rules/${String(diagnostic.code)}\\.md$`));
     }
+  });
+
+  it('agrees with the CLI on the same file (rule, severity, message, range)', async () => {
+    const name = '2024-01-10-so-ket-de-an-06.tb.md';
+    const fromServer = await server.open(`file:///ws/agree-${name}`, seed(name));
+    let stdout = '';
+    await runCli(['check', path.join('test', 'fixtures', 'seeds', name), '--format', 'json'], { cwd: root, stdout: (text) => (stdout += text), stderr: () => undefined, color: false });
+    const fromCli = JSON.parse(stdout)[0].diagnostics as { rule: string; severity: string; message: string; range: unknown }[];
+    const severityName = ['', 'error', 'warning', 'info'];
+    assert.ok(fromCli.length > 5);
+    assert.deepEqual(
+      fromServer.map((diagnostic) => ({ rule: diagnostic.code, severity: severityName[diagnostic.severity!], message: textOf(diagnostic), range: diagnostic.range })),
+      fromCli,
+    );
   });
 
   it('offers the quick fix carried by a diagnostic, and fix-all', async () => {
