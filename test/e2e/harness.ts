@@ -231,18 +231,23 @@ export class VsCode {
       await page.locator('.part.statusbar').waitFor({ timeout: 30_000 });
       return vscode;
     } catch (error) {
+      await context?.pages()[0]?.screenshot({ path: path.join(outputDir, `${options.scenario}-failed-launch.png`) }).catch(() => undefined);
       await context?.close().catch(() => undefined);
       await stopServer(server);
       throw new Error(`could not start VS Code for "${options.scenario}": ${(error as Error).message}\ncode-server output:\n${serverLog.join('')}`);
     }
   }
 
-  /** Answers the start-up trust dialog with "No": the folder opens in Restricted Mode. */
+  /** Leaves the folder untrusted: answers "No" if VS Code asks (code-server may not), then waits for Restricted Mode. */
   private async declineWorkspaceTrust(): Promise<void> {
     const dialog = this.page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 30_000 });
-    await dialog.getByRole('button', { name: /No, I don.t trust/ }).click();
-    await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    const restricted = this.page.locator('.part.statusbar', { hasText: 'Restricted Mode' });
+    await dialog.or(restricted).first().waitFor({ timeout: 30_000 });
+    if (await dialog.isVisible()) {
+      await dialog.getByRole('button', { name: /No, I don.t trust/ }).click();
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+    }
+    await restricted.waitFor({ timeout: 10_000 });
   }
 
   async close(): Promise<void> {
