@@ -44,6 +44,13 @@ describe('incremental parse', () => {
     );
   });
 
+  it('lists blocks in text order without overlaps (lookups binary-search them)', () => {
+    for (const text of texts) {
+      const { blocks } = parseNotice(text);
+      for (let i = 1; i < blocks.length; i++) assert.ok(blocks[i - 1]!.end <= blocks[i]!.start, `block ${i} overlaps or precedes block ${i - 1}`);
+    }
+  });
+
   it('keeps a byte order mark out of the model either way', () => {
     const text = `\ufeff${seeds[3]!.text}`;
     const model = parseNotice(text);

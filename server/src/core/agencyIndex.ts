@@ -60,7 +60,12 @@ export function isAcronym(word: string): boolean {
   let upper = 0;
   let lower = 0;
   for (const ch of word) {
-    if (ch !== ch.toLowerCase()) upper++;
+    const code = ch.charCodeAt(0);
+    // ASCII by range (the common case, called for every word of the body); other letters by their case mappings.
+    if (code < 0x80) {
+      if (code >= 65 && code <= 90) upper++;
+      else if (code >= 97 && code <= 122) lower++;
+    } else if (ch !== ch.toLowerCase()) upper++;
     else if (ch !== ch.toUpperCase()) lower++;
   }
   return upper >= 2 && upper >= lower;

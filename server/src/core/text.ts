@@ -81,6 +81,15 @@ function isOwnNfc(code: number): boolean {
   return code < 0x300 || (code >= 0x1e00 && code <= 0x1eff);
 }
 
+function grown<T extends Uint16Array | Int32Array>(array: T, capacity: number): T {
+  const bigger = new (array.constructor as new (size: number) => T)(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Lower case of single code units: 0 not known yet, MULTI_UNIT when longer than one unit (then in `lowerCaseOf`). */
+const lowerUnit = new Uint16Array(0x10000);
+const MULTI_UNIT = 0xffff;
 const lowerCaseOf = new Map<number, string>();
 
 export function normalizedView(original: string): NormalizedView {
@@ -91,29 +100,13 @@ export function normalizedView(original: string): NormalizedView {
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
   let length = 0;
-  const push = (unit: number, start: number, end: number) => {
-    if (length === capacity) {
-      capacity *= 2;
-      const grow = <T extends Uint16Array | Int32Array>(array: T, make: (size: number) => T): T => {
-        const bigger = make(capacity);
-        bigger.set(array);
-        return bigger;
-      };
-      units = grow(units, (size) => new Uint16Array(size));
-      starts = grow(starts, (size) => new Int32Array(size));
-      ends = grow(ends, (size) => new Int32Array(size));
-    }
-    units[length] = unit;
-    starts[length] = start;
-    ends[length] = end;
-    length++;
-  };
-  const pushText = (text: string, start: number, end: number) => {
-    for (let k = 0; k < text.length; k++) push(text.charCodeAt(k), start, end);
-  };
   let i = 0;
   let lastWasSpace = false;
   while (i < n) {
+    if (length + 8 > capacity) {
+      capacity *= 2;
+      [units, starts, ends] = [grown(units, capacity), grown(starts, capacity), grown(ends, capacity)];
+    }
     const code = original.charCodeAt(i);
     if (code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0) {
       let j = i + 1;
@@ -122,7 +115,11 @@ export function normalizedView(original: string): NormalizedView {
         if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) j++;
         else break;
       }
-      if (!lastWasSpace) push(32, i, j);
+      if (!lastWasSpace) {
+        units[length] = 32;
+        starts[length] = i;
+        ends[length++] = j;
+      }
       lastWasSpace = true;
       i = j;
       continue;
@@ -131,17 +128,37 @@ export function normalizedView(original: string): NormalizedView {
     // A cluster: one code point and the combining marks after it.
     let j = i + (code >= 0xd800 && code <= 0xdbff && i + 1 < n ? 2 : 1);
     while (j < n && isCombining(original, j)) j++;
+    let lower: string | undefined;
     if (j === i + 1 && code < 0x80) {
-      push(code >= 65 && code <= 90 ? code + 32 : code, i, j);
+      units[length] = code >= 65 && code <= 90 ? code + 32 : code;
+      starts[length] = i;
+      ends[length++] = j;
     } else if (j === i + 1 && isOwnNfc(code)) {
-      let lower = lowerCaseOf.get(code);
-      if (lower === undefined) {
-        lower = original[i]!.toLowerCase();
-        lowerCaseOf.set(code, lower);
+      let unit = lowerUnit[code]!;
+      if (unit === 0) {
+        const mapped = original[i]!.toLowerCase();
+        unit = mapped.length === 1 ? mapped.charCodeAt(0) : MULTI_UNIT;
+        if (unit === MULTI_UNIT) lowerCaseOf.set(code, mapped);
+        lowerUnit[code] = unit;
       }
-      pushText(lower, i, j);
+      if (unit !== MULTI_UNIT) {
+        units[length] = unit;
+        starts[length] = i;
+        ends[length++] = j;
+      } else lower = lowerCaseOf.get(code)!;
     } else {
-      pushText(original.slice(i, j).normalize('NFC').toLowerCase(), i, j);
+      lower = original.slice(i, j).normalize('NFC').toLowerCase();
+    }
+    if (lower !== undefined) {
+      if (length + lower.length > capacity) {
+        capacity = 2 * (length + lower.length);
+        [units, starts, ends] = [grown(units, capacity), grown(starts, capacity), grown(ends, capacity)];
+      }
+      for (let k = 0; k < lower.length; k++) {
+        units[length] = lower.charCodeAt(k);
+        starts[length] = i;
+        ends[length++] = j;
+      }
     }
     i = j;
   }

@@ -1,4 +1,4 @@
-import type { NoticeModel, Section } from '../model.js';
+import type { NoticeModel, Section, TextBlock } from '../model.js';
 import type { Agency, Province } from '../../knowledge/types.js';
 import type { CalendarDate, Span } from '../types.js';
 import type { NoticeCitation } from './citations.js';
@@ -59,6 +59,7 @@ function longestMatch(tokens: Token[], at: number, root: TrieNode, limit: number
   for (let i = at; i < tokens.length && tokens[i]!.start < limit; i++) {
     node = node.next.get(tokens[i]!.text);
     if (!node) break;
+    if (node.targets.length === 0) continue;
     const targets = node.targets.filter(accept);
     if (targets.length) best = { end: i + 1, targets };
   }
@@ -109,7 +110,8 @@ export function differsFrom(written: string, expected: string): boolean {
 }
 
 export function sectionAt(model: NoticeModel, offset: number): Section {
-  for (const block of model.blocks) if (block.start <= offset && offset < block.end) return block.section;
+  const block = blockAt(model, offset);
+  if (block) return block.section;
   if (model.recipients && offset >= model.recipients.heading.start) {
     if (model.signature && offset >= model.signature.heading.start) return 'signature';
     return 'recipients';
@@ -118,8 +120,21 @@ export function sectionAt(model: NoticeModel, offset: number): Section {
 }
 
 function blockEnd(model: NoticeModel, offset: number): number {
-  for (const block of model.blocks) if (block.start <= offset && offset < block.end) return block.end;
-  return offset;
+  return blockAt(model, offset)?.end ?? offset;
+}
+
+/** The block holding an offset. Blocks are in text order and do not overlap: binary search, as this runs for every mention. */
+function blockAt(model: NoticeModel, offset: number): TextBlock | undefined {
+  const { blocks } = model;
+  let low = 0;
+  let high = blocks.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (blocks[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  const block = blocks[low - 1];
+  return block && offset < block.end ? block : undefined;
 }
 
 /** Lists that drop the head word: "các bộ, cơ quan: Công an, Tài chính, …", "các tỉnh: Kiên Giang, …". */

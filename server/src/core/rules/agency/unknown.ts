@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
-import { inForce } from '../../agencyIndex.js';
+import { inForce, type AgencyIndex } from '../../agencyIndex.js';
+import type { Agency } from '../../../knowledge/types.js';
 import { editDistance } from '../../similarity.js';
 import { matchKey, stripDiacritics } from '../../text.js';
 import { msg } from '../../types.js';
@@ -9,6 +10,27 @@ import { indexOf } from './shared.js';
 const CANDIDATE = /(?<![\p{L}\p{M}])(?:Bộ|Ủy ban|Uỷ ban|Ngân hàng)[ \u00a0]+\p{Lu}[\p{L}\p{M}]*(?:[ \u00a0,-]+[\p{L}\p{M}]+){0,9}/gu;
 
 const plain = (text: string) => stripDiacritics(matchKey(text));
+
+interface KnownName {
+  agency: Agency;
+  words: number;
+  key: string;
+  head: string;
+}
+const knownNames = new WeakMap<AgencyIndex, KnownName[]>();
+
+/** The agencies' names in plain form, built once per index. */
+function namesOf(index: AgencyIndex): KnownName[] {
+  let names = knownNames.get(index);
+  if (!names) {
+    names = index.agencies.map((agency) => {
+      const key = plain(agency.name);
+      return { agency, words: agency.name.split(' ').length, key, head: key.split(' ')[0]! };
+    });
+    knownNames.set(index, names);
+  }
+  return names;
+}
 
 export const agencyUnknown: Rule = {
   id: 'agency/unknown',
@@ -22,14 +44,18 @@ export const agencyUnknown: Rule = {
     const index = indexOf(context);
     const mentions = context.facts.agencies;
     const prose = context.model.prose;
-    const names = index.agencies.map((agency) => ({ agency, words: agency.name.split(' ').length, key: plain(agency.name) }));
+    const names = namesOf(index);
+    // Offsets inside a recognized mention, marked once: a lookup per candidate instead of a scan of every mention.
+    const covered = new Uint8Array(prose.length + 1);
+    for (const mention of mentions) covered.fill(1, mention.start, mention.end);
     for (const match of prose.slice(context.model.body.start, context.model.body.end).matchAll(CANDIDATE)) {
       const start = context.model.body.start + match.index!;
-      if (mentions.some((mention) => mention.start <= start && start < mention.end)) continue;
+      if (covered[start]) continue;
       const words = [...match[0].matchAll(/[^ \u00a0]+/gu)];
+      const head = plain(match[0]).split(' ')[0];
       let best: { name: string; end: number; distance: number; current: boolean } | undefined;
       for (const candidate of names) {
-        if (plain(match[0]).split(' ')[0] !== candidate.key.split(' ')[0]) continue;
+        if (head !== candidate.head) continue;
         // Compare with the written words of about the name's length (a word missing or added).
         for (const count of [candidate.words - 1, candidate.words, candidate.words + 1]) {
           if (count < 2 || count > words.length) continue;
