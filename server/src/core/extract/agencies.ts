@@ -39,8 +39,7 @@ interface Scan {
   date: CalendarDate | undefined;
 }
 
-export function extractAgencyMentions(model: NoticeModel, index: AgencyIndex, citations: () => NoticeCitation[]): AgencyMention[] {
-  const view = normalizedView(model.prose);
+export function extractAgencyMentions(model: NoticeModel, index: AgencyIndex, citations: () => NoticeCitation[], view: NormalizedView = normalizedView(model.prose)): AgencyMention[] {
   const scan: Scan = { model, index, view, tokens: tokenize(view.text), date: model.meta.date };
   const mentions: AgencyMention[] = [];
   const covered = new Set<number>();

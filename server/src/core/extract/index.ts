@@ -1,4 +1,5 @@
 import type { NoticeModel } from '../model.js';
+import { normalizedView, type NormalizedView } from '../text.js';
 import type { Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import { extractDates, type DateMention } from './dates.js';
@@ -20,6 +21,8 @@ export interface ExtractionEnv {
  * on first use, however many rules read its result.
  */
 export interface Facts {
+  /** The prose normalized for name matching (NFC, new tone placement, lower case), mapped back to text offsets. */
+  readonly proseView: NormalizedView;
   readonly dates: DateMention[];
   /** Parts, sections, items and points with their numbers as written. */
   readonly numbering: Numbering;
@@ -41,6 +44,9 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
   };
   void env;
   return {
+    get proseView() {
+      return once('proseView', () => normalizedView(model.prose));
+    },
     get dates() {
       return once('dates', () => extractDates(model));
     },
@@ -48,13 +54,13 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
       return once('numbering', () => extractNumbering(model));
     },
     get terms() {
-      return once('terms', () => extractTerms(model, env.knowledge));
+      return once('terms', () => extractTerms(model, env.knowledge, this.proseView));
     },
     get citations() {
       return once('citations', () => extractCitations(model, env.knowledge, this.dates));
     },
     get agencies() {
-      return once('agencies', () => extractAgencyMentions(model, agencyIndex(env.knowledge, env.config), () => this.citations));
+      return once('agencies', () => extractAgencyMentions(model, agencyIndex(env.knowledge, env.config), () => this.citations, this.proseView));
     },
     get abbreviations() {
       return once('abbreviations', () => extractAbbreviations(model, env.knowledge, env.config));

@@ -77,14 +77,13 @@ function trieOf(knowledge: Knowledge): TrieNode {
   return trie;
 }
 
-export function extractTerms(model: NoticeModel, knowledge: Knowledge): TermMention[] {
+/** `view` is the normalized view of the whole prose; matching starts at the body (the front matter is blank in the prose). */
+export function extractTerms(model: NoticeModel, knowledge: Knowledge, view: NormalizedView = normalizedView(model.prose)): TermMention[] {
   const root = trieOf(knowledge);
   const { prose, text } = model;
   const mentions: TermMention[] = [];
-  const view = normalizedView(prose.slice(model.body.start));
-  const base = model.body.start;
   const chars = view.text;
-  let i = 0;
+  let i = firstAtOrAfter(view, model.body.start);
   while (i < chars.length) {
     if (!isWordChar(chars[i]) || (i > 0 && isWordChar(chars[i - 1]))) {
       i++;
@@ -100,7 +99,7 @@ export function extractTerms(model: NoticeModel, knowledge: Knowledge): TermMent
       i++;
       continue;
     }
-    const mention = toMention(view, base, i, best.end, best.entry, text, prose);
+    const mention = toMention(view, i, best.end, best.entry, text, prose);
     if (mention) {
       mentions.push(mention);
       i = best.end;
@@ -109,9 +108,9 @@ export function extractTerms(model: NoticeModel, knowledge: Knowledge): TermMent
   return mentions;
 }
 
-function toMention(view: NormalizedView, base: number, from: number, to: number, entry: Entry, text: string, prose: string): TermMention | undefined {
-  const start = base + view.originalStart[from]!;
-  const end = base + view.originalEnd[to - 1]!;
+function toMention(view: NormalizedView, from: number, to: number, entry: Entry, text: string, prose: string): TermMention | undefined {
+  const start = view.originalStart[from]!;
+  const end = view.originalEnd[to - 1]!;
   // Whitespace of the prose must be whitespace of the text: a match may not run across blanked markup or list markers.
   for (let k = start; k < end; k++) if (/\s/u.test(prose[k]!) && !/\s/u.test(text[k]!)) return undefined;
   // Nor across a blank line, from one block into the next.
@@ -120,12 +119,23 @@ function toMention(view: NormalizedView, base: number, from: number, to: number,
   let gap: Span | undefined;
   for (let k = from; k < to; k++) {
     if (view.text[k] === ' ') {
-      if (k - from === entry.splitAt) gap = { start: base + view.originalStart[k]!, end: base + view.originalEnd[k]! };
+      if (k - from === entry.splitAt) gap = { start: view.originalStart[k]!, end: view.originalEnd[k]! };
       continue;
     }
-    letters.push({ start: base + view.originalStart[k]!, end: base + view.originalEnd[k]! });
+    letters.push({ start: view.originalStart[k]!, end: view.originalEnd[k]! });
   }
   const mention: TermMention = { start, end, term: entry.term, official: entry.official, kind: entry.kind, letters };
   if (gap) mention.gap = gap;
   return mention;
+}
+
+function firstAtOrAfter(view: NormalizedView, offset: number): number {
+  let low = 0;
+  let high = view.originalStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (view.originalStart[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
