@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { foldToneMarks, normalizedView } from '../../server/src/core/text.js';
+import { foldToneMarks, hasCombiningMark, normalizedView } from '../../server/src/core/text.js';
 import { loadSeeds } from '../../bench/generate.js';
 
 /** The definition of the view, written plainly: the fast implementation must agree with it on every text. */
@@ -61,5 +61,13 @@ describe('normalizedView', () => {
       fc.constantFrom('Hoà', 'THUỶ', 'İ', 'ẞ', 'Ω', 'Å', 'ﬁ', '\ufeff', '\ud800', '\udc00x', '😀', 'e\u0301\u0323', 'Ơ\u0301', '  \t\n\u00a0', 'Ủy ban', 'Quý'),
     );
     fc.assert(fc.property(fc.array(piece, { maxLength: 20 }), (pieces) => same(pieces.join(''))), { numRuns: 500 });
+  });
+
+  it('finds a combining mark exactly where /\\p{M}/u does', () => {
+    for (const seed of loadSeeds()) {
+      assert.equal(hasCombiningMark(seed.text), false);
+      assert.equal(hasCombiningMark(seed.text.normalize('NFD')), true);
+    }
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => assert.equal(hasCombiningMark(text), /\p{M}/u.test(text))), { numRuns: 2000 });
   });
 });

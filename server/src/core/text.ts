@@ -76,6 +76,19 @@ function isCombining(original: string, index: number): boolean {
   return code >= 0x300 && (code <= 0x36f || COMBINING.test(original[index]!));
 }
 
+/** True when the text holds a combining mark (decomposed letters); a scan by code unit, most of which are ruled out by range. */
+export function hasCombiningMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x300 || (code >= 0x1e00 && code <= 0x1eff)) continue;
+    // A high surrogate with its pair: marks exist outside the BMP too.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      if (COMBINING.test(text.slice(i, i + 2))) return true;
+    } else if (isCombining(text, i)) return true;
+  }
+  return false;
+}
+
 /** Below U+0300 and in U+1E00–U+1EFF (precomposed Vietnamese letters) a single character is its own NFC. */
 function isOwnNfc(code: number): boolean {
   return code < 0x300 || (code >= 0x1e00 && code <= 0x1eff);

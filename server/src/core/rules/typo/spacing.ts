@@ -7,8 +7,8 @@ const DOUBLED = /(?<=\S)[ \t]{2,}(?=\S)/gu;
 const BEFORE_PUNCTUATION = /(?<=\S)[ \t]+(?=[,;:.])/gu;
 /** , ; : glued to the next word. */
 const GLUED = /[,;:](?=\p{L})/gu;
-/** A full stop glued to the next sentence: "thực hiện.Bộ". */
-const GLUED_STOP = /(?<=[\p{Ll}\p{M}]{2})\.(?=\p{Lu}[\p{Ll}\p{M}])/gu;
+/** A full stop glued to the next sentence: "thực hiện.Bộ". The dot comes first: a leading lookbehind is tried at every offset. */
+const GLUED_STOP = /\.(?<=[\p{Ll}\p{M}]{2}\.)(?=\p{Lu}[\p{Ll}\p{M}])/gu;
 
 /** How far a token is read around a mark: links are shorter, and a bound keeps the scan linear. */
 const TOKEN_REACH = 300;

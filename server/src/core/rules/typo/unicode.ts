@@ -1,5 +1,5 @@
 import type { Rule, RuleContext } from '../../rule.js';
-import { foldToneMarks, hasOldToneMark } from '../../text.js';
+import { foldToneMarks, hasCombiningMark, hasOldToneMark } from '../../text.js';
 import { msg, type TextEdit } from '../../types.js';
 
 /** Zero-width characters and bidirectional controls: invisible, they break search and copying. */
@@ -32,7 +32,7 @@ function checkInvisible(context: RuleContext): void {
 
 function checkDecomposed(context: RuleContext): void {
   const { text } = context.model;
-  if (!MARK.test(text)) return;
+  if (!hasCombiningMark(text)) return;
   // One finding per line: a pasted NFD paragraph would otherwise give one per word.
   let line: { start: number; end: number; edits: TextEdit[] } | undefined;
   const flush = () => {
