@@ -17,11 +17,23 @@ export const refConflict: Rule = {
   check(context) {
     const citations = stateCitations(context.facts.citations);
     const byKey = new Map<string, NoticeCitation[]>();
-    for (const citation of citations) byKey.set(citation.symbol.key, [...(byKey.get(citation.symbol.key) ?? []), citation]);
+    for (const citation of citations) {
+      const group = byKey.get(citation.symbol.key);
+      if (group) group.push(citation);
+      else byKey.set(citation.symbol.key, [citation]);
+    }
+    // A group whose citations all agree (one date, one issuer) has no other to compare with: skipping it keeps
+    // a text citing one document thousands of times linear.
+    const agreeing = new Set<string>();
+    for (const [key, group] of byKey) {
+      const dates = new Set(group.flatMap((other) => (other.date ? [`${other.date.year}-${other.date.month}-${other.date.day}`] : [])));
+      const issuers = new Set(group.flatMap((other) => (other.issuer?.canonical ? [matchKey(other.issuer.canonical)] : [])));
+      if (dates.size <= 1 && issuers.size <= 1) agreeing.add(key);
+    }
     for (const citation of citations) {
       const key = citation.symbol.key;
       const name = citedName(citation);
-      const others = byKey.get(key)!.filter((other) => other !== citation);
+      const others = agreeing.has(key) ? [] : byKey.get(key)!.filter((other) => other !== citation);
       const entry = context.registry.lookup(key);
       const related: RelatedSpan[] = [];
       const reasons: Msg[] = [];

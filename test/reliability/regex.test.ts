@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { analyzeNotice } from '../../server/src/core/analyze.js';
+import { notice } from '../helpers.js';
+import { analyzeOptions } from './invariants.js';
+
+/**
+ * Every pattern the core runs over document text must be linear: a pasted
+ * annex of 100,000 repeated characters must not freeze the editor. Each input
+ * below repeats what some pattern loops on (spaces, digits, letters, date
+ * words, separators of numbers and symbols, Markdown marks); the whole
+ * analysis runs on n and 4n characters: linear work grows about 4×, a
+ * backtracking pattern 16×.
+ */
+const UNITS: string[] = [
+  'a', ' ', '\u00a0', '\t', '1', '.', ',', '/', '-', '–', '(', ')', '“', '*', '#', '&', '\\',
+  'e\u0301', '\u200b', 'hoà ', 'tháng ', 'ngày ', 'năm ', 'thứ hai ', 'trước trong ', 'số ', 'Nghị định ', 'Bộ ', 'Ủy ban nhân dân ', 'UBND ',
+  '1/', 'a-', '1-a/', '1.', 'I. ', 'a) ', '01/01/2024 ', 'ngày 1 tháng 1 năm ', '28/NQ-CP ', '2024-', 'Điều 1 ', 'khoản 2 ',
+];
+
+/**
+ * Inputs on which the Markdown parser (micromark, a dependency) is itself
+ * quadratic: unclosed inline HTML comments and footnote labels. Bounded at a
+ * smaller size; see docs/reliability.md.
+ */
+const PARSER_LIMITS: string[] = ['<!--', '[^1]'];
+const PARSER_LIMIT_SIZE = 10_000;
+
+/** Both the body and the subject line (trích yếu, read by its own extractors) receive the input. */
+function inputOf(unit: string, size: number): string {
+  const run = unit.repeat(Math.ceil(size / unit.length));
+  return notice(`Nội dung ${run} kết thúc.`, { frontMatter: `co-quan: Văn phòng Chính phủ\nso: 530/TB-VPCP\ndia-danh: Hà Nội\nngay: 2024-11-22\nloai: Thông báo\ntrich-yeu: ${JSON.stringify(run.slice(0, size / 4))}` });
+}
+
+function fastest(text: string, times: number): number {
+  let best = Infinity;
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    analyzeNotice(text, analyzeOptions);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+const SMALL = 12_500;
+const LARGE = 50_000;
+/** About 2 s for 100 KB, the bound users feel as "still working", with room for a loaded test machine. */
+const LARGE_BOUND_MS = 2000;
+const name = (unit: string) => JSON.stringify(unit).replace(/[^\x20-\x7e]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+describe('regular expressions on document text run in linear time', function () {
+  this.timeout(120_000);
+  before(() => {
+    // Warm the JIT and the knowledge indexes so the first unit is not charged for them.
+    fastest(inputOf('a', SMALL), 2);
+  });
+
+  for (const unit of UNITS) {
+    it(`${name(unit)} repeated: ${LARGE / 1000}k characters in under ${LARGE_BOUND_MS} ms, growing linearly`, () => {
+      // Below 20 ms the measure is mostly noise.
+      const small = Math.max(fastest(inputOf(unit, SMALL), 2), 20);
+      const large = fastest(inputOf(unit, LARGE), 1);
+      assert.ok(large < LARGE_BOUND_MS, `${LARGE} characters of ${JSON.stringify(unit)} took ${Math.round(large)} ms`);
+      assert.ok(large / small < 9, `4× the input took ${(large / small).toFixed(1)}× the time (${Math.round(small)} ms → ${Math.round(large)} ms): a pattern backtracks`);
+    });
+  }
+
+  for (const unit of PARSER_LIMITS) {
+    it(`${name(unit)} repeated (quadratic in the Markdown parser): ${PARSER_LIMIT_SIZE / 1000}k characters in under ${LARGE_BOUND_MS} ms`, () => {
+      const elapsed = fastest(inputOf(unit, PARSER_LIMIT_SIZE), 1);
+      assert.ok(elapsed < LARGE_BOUND_MS, `${PARSER_LIMIT_SIZE} characters of ${JSON.stringify(unit)} took ${Math.round(elapsed)} ms`);
+    });
+  }
+});
