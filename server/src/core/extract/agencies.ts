@@ -261,11 +261,26 @@ function frontMatterMentions(model: NoticeModel, index: AgencyIndex): AgencyMent
  * right even after the agency ended.
  */
 function markCitations(mentions: AgencyMention[], citations: () => NoticeCitation[]): void {
+  // Mentions are sorted by start: only those starting within the longest mention's length before the issuer can overlap it.
+  let longest = 0;
+  for (const mention of mentions) longest = Math.max(longest, mention.end - mention.start);
   for (const citation of citations()) {
     const { issuer, date } = citation;
     if (!issuer || !date || date.day === undefined || date.month === undefined) continue;
-    for (const mention of mentions) {
-      if (mention.agency && mention.start < issuer.end && issuer.start < mention.end) mention.citedOn = { year: date.year, month: date.month, day: date.day };
+    for (let i = firstStartingAtOrAfter(mentions, issuer.start - longest); i < mentions.length && mentions[i]!.start < issuer.end; i++) {
+      const mention = mentions[i]!;
+      if (mention.agency && issuer.start < mention.end) mention.citedOn = { year: date.year, month: date.month, day: date.day };
     }
   }
+}
+
+function firstStartingAtOrAfter(mentions: AgencyMention[], offset: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (mentions[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
