@@ -59,7 +59,11 @@ export function tokenize(normalized: string): Token[] {
 export function isAcronym(word: string): boolean {
   let upper = 0;
   let lower = 0;
+  let remaining = word.length;
   for (const ch of word) {
+    // Even if every unit left were a capital, too few: most words are rejected on their first letters.
+    if (upper + remaining < Math.max(2, lower)) return false;
+    remaining -= ch.length;
     const code = ch.charCodeAt(0);
     // ASCII by range (the common case, called for every word of the body); other letters by their case mappings.
     if (code < 0x80) {

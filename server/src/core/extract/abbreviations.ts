@@ -47,7 +47,7 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
     if (block.section !== 'body') continue;
     const text = prose.slice(block.start, block.end);
     // All-caps headings repeat names in capitals; they are not abbreviations.
-    if (text === text.toUpperCase()) continue;
+    if (!hasLowerCase(text)) continue;
     const inDefinition: Span[] = [];
     for (const match of text.matchAll(DEFINITION)) {
       const abbr = match[1]!;
@@ -73,6 +73,15 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
 }
 
 /** The last words before the parenthesis whose initials spell the abbreviation ("thủ tục hành chính" → TTHC). */
+/** Same as `text !== text.toUpperCase()`, without building the upper-case copy of every block. */
+function hasLowerCase(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80 ? code >= 97 && code <= 122 : ch !== ch.toUpperCase()) return true;
+  }
+  return false;
+}
+
 function spelledOut(before: string, abbr: string): string | null {
   const letters = stripDiacritics(abbr).toUpperCase().replace(/[^A-Z]/gu, '');
   const words = [...before.matchAll(/[\p{L}\p{M}]+/gu)].slice(-letters.length);
