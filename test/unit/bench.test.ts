@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { generateNotice, loadSeeds, romanNumeral } from '../../bench/generate.js';
+import { analyzeNotice } from '../../server/src/core/analyze.js';
+import { loadKnowledge } from '../../server/src/knowledge/index.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+describe('benchmark', () => {
+  it('numbers generated parts with Roman numerals', () => {
+    assert.deepEqual([1, 4, 9, 14, 40, 90, 400, 1994].map(romanNumeral), ['I', 'IV', 'IX', 'XIV', 'XL', 'XC', 'CD', 'MCMXCIV']);
+  });
+
+  it('generates a notice of the requested size whose parts are numbered in sequence and whose text is valid dialect', () => {
+    const text = generateNotice(loadSeeds(), 40_000);
+    assert.ok(Buffer.byteLength(text) >= 40_000);
+    const parts = [...text.matchAll(/^## ([IVXLC]+)\. /gmu)].map((match) => match[1]);
+    assert.deepEqual(parts, parts.map((_, index) => romanNumeral(index + 1)));
+    const { model } = analyzeNotice(text, { knowledge: loadKnowledge(), today: { year: 2024, month: 11, day: 22 } });
+    assert.ok(model.frontMatter && !model.frontMatter.syntaxError);
+    assert.ok(model.recipients && model.recipients.entries.length > 0);
+    assert.ok(model.signature);
+    assert.doesNotMatch(text, /\[\^/u, 'footnote references are dropped with their definitions');
+  });
+
+  it('runs on tiny inputs and prints every figure and ratio', function () {
+    this.timeout(30_000);
+    const output = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'run.ts'), '--quick'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const heading of ['### Machine', '(a) parse floor', '(d) language server', '(e) workspace', '### Budgets']) assert.ok(output.includes(heading), `missing ${heading}`);
+    assert.match(output, /\| b\/a on .* \| ≤ 1\.30 \| \d+\.\d\d \|/u);
+    assert.match(output, /\| b\/c on .* \| ≤ 1\.00 \| \d+\.\d\d \|/u);
+    assert.match(output, /\| \(d\) p95 on .* \| \d/u);
+    assert.match(output, /memory over 20 edits/u);
+  });
+});
