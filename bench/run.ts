@@ -260,13 +260,17 @@ async function measureWorkspace(): Promise<WorkspaceResult> {
 
 // ---------------------------------------------------------------- report
 
+const loadAtStart = loadavg();
+
 function machine(): string[] {
   const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
   const model = /^model name\s*:\s*(.*)$/mu.exec(cpuinfo)?.[1] ?? cpus()[0]?.model ?? 'unknown';
   return [
     `- CPU: ${model}, ${availableParallelism()} logical cores (nproc)`,
     `- Memory: ${mb(totalmem())}`,
-    `- Node.js ${process.version} (${process.platform} ${process.arch}); load average at start ${loadavg().map((value) => value.toFixed(2)).join(' ')}`,
+    `- Node.js ${process.version} (${process.platform} ${process.arch})`,
+    // Other work on the machine shows in the p95 figures above all.
+    `- Load average (1, 5, 15 min) at start ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}, at end ${loadavg().map((value) => value.toFixed(2)).join(' ')}`,
     `- Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
   ];
 }
