@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { foldToneMarks, hasCombiningMark, normalizedView } from '../../server/src/core/text.js';
 import { loadSeeds } from '../../bench/generate.js';
+import { tokenize } from '../../server/src/core/agencyIndex.js';
 
 /** The definition of the view, written plainly: the fast implementation must agree with it on every text. */
 function referenceView(original: string): { text: string; originalStart: number[]; originalEnd: number[] } {
@@ -69,5 +70,16 @@ describe('normalizedView', () => {
       assert.equal(hasCombiningMark(seed.text.normalize('NFD')), true);
     }
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => assert.equal(hasCombiningMark(text), /\p{M}/u.test(text))), { numRuns: 2000 });
+  });
+});
+
+describe('tokenize', () => {
+  const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+  const byPattern = (text: string) => [...text.matchAll(TOKEN)].map((match) => ({ text: match[0], start: match.index!, end: match.index! + match[0].length }));
+
+  it('finds the tokens its pattern describes, on the seeds and on any text', () => {
+    for (const seed of loadSeeds()) assert.deepEqual(tokenize(normalizedView(seed.text).text), byPattern(normalizedView(seed.text).text));
+    const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), fc.constantFrom(' ', 'Bộ', '𝐀𝐁', '\ud800', '\udc00', '\u2003', '1.', 'TP.', 'e\u0301'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => assert.deepEqual(tokenize(pieces.join('')), byPattern(pieces.join('')))), { numRuns: 2000 });
   });
 });

@@ -1,7 +1,7 @@
 import type { Agency, Knowledge, Province } from '../knowledge/types.js';
 import type { ThongbaoConfig } from './config.js';
 import { isoOf } from './dates.js';
-import { matchKey } from './text.js';
+import { isWordChar, matchKey } from './text.js';
 import type { CalendarDate } from './types.js';
 
 /**
@@ -47,12 +47,42 @@ export interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
+const SPACE = /\s/u;
 
+/**
+ * Runs of letters, marks and digits, and single other characters except
+ * white space (code points, as /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu
+ * finds them): a scan by code unit with cached classes, as the whole prose is tokenized.
+ */
 export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of normalized.matchAll(TOKEN)) tokens.push({ text: match[0], start: match.index!, end: match.index! + match[0].length });
+  const n = normalized.length;
+  let i = 0;
+  while (i < n) {
+    const width = isSurrogatePair(normalized, i) ? 2 : 1;
+    const point = width === 1 ? normalized[i]! : normalized.slice(i, i + 2);
+    if (isWordChar(point)) {
+      let j = i + width;
+      while (j < n) {
+        const next = isSurrogatePair(normalized, j) ? 2 : 1;
+        if (!isWordChar(next === 1 ? normalized[j]! : normalized.slice(j, j + 2))) break;
+        j += next;
+      }
+      tokens.push({ text: normalized.slice(i, j), start: i, end: j });
+      i = j;
+      continue;
+    }
+    if (point !== ' ' && !SPACE.test(point)) tokens.push({ text: point, start: i, end: i + width });
+    i += width;
+  }
   return tokens;
+}
+
+function isSurrogatePair(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const low = text.charCodeAt(at + 1);
+  return low >= 0xdc00 && low <= 0xdfff;
 }
 
 /** "NHNN", "TTg", "VNPOST": at least two capitals and no more small letters than capitals. */
