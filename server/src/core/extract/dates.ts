@@ -37,10 +37,11 @@ const NOT_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_AFTER = '(?![\\p{L}\\p{N}])';
 const WEEKDAY = `(?:(thứ${S}(?:hai|ba|tư|năm|sáu|bảy)|chủ${S}nhật)\\s*,?${S})?`;
 
-const DAY_DATE = new RegExp(`${NOT_BEFORE}${WEEKDAY}(?:(ngày)${S})?(\\d{1,3})${S}tháng${S}(\\d{1,3})${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
-const MONTH_DATE = new RegExp(`${NOT_BEFORE}tháng${S}(\\d{1,3})${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
-const QUARTER_DATE = new RegExp(`${NOT_BEFORE}quý${S}(IV|I{1,3}|[1-4])${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
-const YEAR_DEADLINE = new RegExp(`${NOT_BEFORE}(?:trong|chậm nhất|trước)${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
+// Each pattern opens with a lookahead on its possible first letters: a leading lookbehind alone is tried at every offset.
+const DAY_DATE = new RegExp(`(?=[tcn\\d])${NOT_BEFORE}${WEEKDAY}(?:(ngày)${S})?(\\d{1,3})${S}tháng${S}(\\d{1,3})${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
+const MONTH_DATE = new RegExp(`(?=t)${NOT_BEFORE}tháng${S}(\\d{1,3})${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
+const QUARTER_DATE = new RegExp(`(?=q)${NOT_BEFORE}quý${S}(IV|I{1,3}|[1-4])${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
+const YEAR_DEADLINE = new RegExp(`(?=[tc])${NOT_BEFORE}(?:trong|chậm nhất|trước)${S}năm${S}(\\d{4})${NOT_AFTER}`, 'giu');
 const NUMERIC_DATE = /(?<![\p{L}\p{N}/.\-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L}\p{N}/\-])/gu;
 
 /** Words before a bare "D tháng M năm Y" that show it is a date missing its "ngày". */
