@@ -172,7 +172,6 @@ export class VsCode {
     readonly page: Page,
     private readonly context: BrowserContext,
     private readonly server: ChildProcess,
-    private readonly serverLog: string[],
   ) {}
 
   static async launch(options: LaunchOptions): Promise<VsCode> {
@@ -226,7 +225,7 @@ export class VsCode {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-      const vscode = new VsCode(options.scenario, workspace, page, context, server, serverLog);
+      const vscode = new VsCode(options.scenario, workspace, page, context, server);
       if (!trusted) await vscode.declineWorkspaceTrust();
       await page.locator('.part.statusbar').waitFor({ timeout: 30_000 });
       return vscode;
@@ -255,32 +254,14 @@ export class VsCode {
     await stopServer(this.server);
   }
 
-  /** The code-server log so far, for failure messages. */
-  log(): string {
-    return this.serverLog.join('');
-  }
-
   async screenshot(step: string): Promise<string> {
     const file = path.join(outputDir, `${this.scenario}-${step}.png`);
     await this.page.screenshot({ path: file });
     return file;
   }
 
-  /** Runs a command by its title through the command palette (F1). */
-  async runCommand(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${title}`);
-    const item = this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await item.waitFor();
-    await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  }
-
   /** Opens a workspace file by name through Quick Open and waits for its editor tab. */
   async openFile(name: string): Promise<Locator> {
-    await this.page.locator('.monaco-workbench').click({ position: { x: 5, y: 300 } }).catch(() => undefined);
     await this.page.keyboard.press('Control+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
