@@ -191,12 +191,24 @@ function viewOffsetAtOrAfter(view: NormalizedView, original: number): number {
 
 const isCapitalized = (word: string) => word.length > 0 && word[0] !== word[0]!.toLowerCase();
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Per UTF-16 unit: 0 not tested yet, 1 a letter or digit, 2 not. */
+const letterOrDigitUnits = new Uint8Array(0x10000);
+
+/** `/[\p{L}\p{N}]/u.test(text[0])`, answered from a table: it runs for every token of the prose. */
+function startsWithLetterOrDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  let known = letterOrDigitUnits[code]!;
+  if (known === 0) letterOrDigitUnits[code] = known = LETTER_OR_DIGIT.test(text[0]!) ? 1 : 2;
+  return known === 1;
+}
+
 /** Full names, short forms and province names anywhere in the prose. */
 function scanNames(scan: Scan, out: AgencyMention[], covered: Set<number>): void {
   const { model, view, tokens } = scan;
   const original = model.text;
   for (let i = 0; i < tokens.length; i++) {
-    if (covered.has(i) || !/[\p{L}\p{N}]/u.test(tokens[i]!.text[0]!)) continue;
+    if (covered.has(i) || !startsWithLetterOrDigit(tokens[i]!.text)) continue;
     const match = longestMatch(tokens, i, scan.index.trie, view.text.length, (target) => !target.listOnly);
     if (!match) continue;
     const span = originalSpan(view, tokens[i]!.start, tokens[match.end - 1]!.end);
