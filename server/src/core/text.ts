@@ -70,17 +70,17 @@ export interface NormalizedView {
 
 const COMBINING = /\p{M}/u;
 
-/** Combining marks start at U+0300; U+0300–U+036F are all marks. Tested per UTF-16 unit. */
+/** Combining marks start at U+0300; U+0300–U+036F are all marks, U+1E00–U+1EFF (precomposed Vietnamese letters) none. Tested per UTF-16 unit. */
 function isCombining(original: string, index: number): boolean {
   const code = original.charCodeAt(index);
-  return code >= 0x300 && (code <= 0x36f || COMBINING.test(original[index]!));
+  return code >= 0x300 && (code <= 0x36f || (!(code >= 0x1e00 && code <= 0x1eff) && COMBINING.test(original[index]!)));
 }
 
 /** True when the text holds a combining mark (decomposed letters); a scan by code unit, most of which are ruled out by range. */
 export function hasCombiningMark(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code < 0x300 || (code >= 0x1e00 && code <= 0x1eff)) continue;
+    if (code < 0x300) continue;
     // A high surrogate with its pair: marks exist outside the BMP too.
     if (code >= 0xd800 && code <= 0xdbff) {
       if (COMBINING.test(text.slice(i, i + 2))) return true;
@@ -177,7 +177,7 @@ export function normalizedView(original: string): NormalizedView {
   }
   // fromCharCode keeps lone surrogates and a leading U+FEFF as they are (a decoder would not); chunks keep the argument list small.
   const chunks: string[] = [];
-  for (let k = 0; k < length; k += 8192) chunks.push(String.fromCharCode(...units.subarray(k, Math.min(length, k + 8192))));
+  for (let k = 0; k < length; k += 8192) chunks.push(String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]));
   // Tone folding never changes length on NFC text, so the map stays valid.
   const text = foldToneMarks(chunks.join(''));
   return { text, originalStart: starts.slice(0, length), originalEnd: ends.slice(0, length) };
