@@ -192,10 +192,13 @@ export function originalSpan(view: NormalizedView, from: number, to: number): { 
 export function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   if (ch.length !== 1) return WORD_CHAR.test(ch);
-  // Called for every character of the prose by several extractors: each code unit is tested once.
-  const code = ch.charCodeAt(0);
+  return isWordUnit(ch.charCodeAt(0));
+}
+
+/** `isWordChar` of one UTF-16 unit: called for every character of the prose by several extractors, each unit is tested once. */
+export function isWordUnit(code: number): boolean {
   let known = wordUnits[code]!;
-  if (known === 0) wordUnits[code] = known = WORD_CHAR.test(ch) ? 1 : 2;
+  if (known === 0) wordUnits[code] = known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
   return known === 1;
 }
 

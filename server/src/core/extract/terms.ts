@@ -1,7 +1,7 @@
 import type { Knowledge, Term } from '../../knowledge/types.js';
 import type { NoticeModel } from '../model.js';
 import type { Span } from '../types.js';
-import { isWordChar, matchKey, normalizedView, type NormalizedView } from '../text.js';
+import { isWordUnit, matchKey, normalizedView, type NormalizedView } from '../text.js';
 
 /**
  * Official terms found in the body prose, matched insensitively to case,
@@ -32,7 +32,8 @@ interface Entry {
 }
 
 interface TrieNode {
-  next: Map<string, TrieNode>;
+  /** By UTF-16 unit: the prose is walked by unit without making a string of each character. */
+  next: Map<number, TrieNode>;
   entry?: Entry;
 }
 
@@ -45,9 +46,10 @@ function buildTrie(knowledge: Knowledge): TrieNode {
   const root: TrieNode = { next: new Map() };
   const insert = (key: string, entry: Entry) => {
     let node = root;
-    for (const ch of key) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map() }));
+    for (let k = 0; k < key.length; k++) {
+      const unit = key.charCodeAt(k);
+      let child = node.next.get(unit);
+      if (!child) node.next.set(unit, (child = { next: new Map() }));
       node = child;
     }
     // An exact form never yields to a split variant of another term.
@@ -85,15 +87,15 @@ export function extractTerms(model: NoticeModel, knowledge: Knowledge, view: Nor
   const chars = view.text;
   let i = firstAtOrAfter(view, model.body.start);
   while (i < chars.length) {
-    if (!isWordChar(chars[i]) || (i > 0 && isWordChar(chars[i - 1]))) {
+    if (!isWordUnit(chars.charCodeAt(i)) || (i > 0 && isWordUnit(chars.charCodeAt(i - 1)))) {
       i++;
       continue;
     }
     let node: TrieNode | undefined = root;
     let best: { entry: Entry; end: number } | undefined;
     for (let j = i; j < chars.length && node; j++) {
-      node = node.next.get(chars[j]!);
-      if (node?.entry && !isWordChar(chars[j + 1])) best = { entry: node.entry, end: j + 1 };
+      node = node.next.get(chars.charCodeAt(j));
+      if (node?.entry && !(j + 1 < chars.length && isWordUnit(chars.charCodeAt(j + 1)))) best = { entry: node.entry, end: j + 1 };
     }
     if (!best) {
       i++;
