@@ -63,12 +63,43 @@ function checkDecomposed(context: RuleContext): void {
   flush();
 }
 
-/** Both tone patterns end a word in a, e or y (toned for the old one); a trailing mark may still compose into one. */
-const TONE_PAIR_ENDS = new Set([...'aeyAEYàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ']);
+/**
+ * Both tone patterns end a word in a, e or y (toned for the old one), or in a
+ * mark that may still compose into one: the last unit of such a word.
+ */
+const TONE_PAIR_END = /[aeyAEYàáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ\p{M}](?![\p{L}\p{M}])/gu;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
+/** Per UTF-16 unit: 0 not tested yet, 1 a letter or mark, 2 not. */
+const letterOrMarkUnits = new Uint8Array(0x10000);
 
-function mayEndInToneVowel(word: string): boolean {
-  const last = word[word.length - 1]!;
-  return TONE_PAIR_ENDS.has(last) || MARK.test(last);
+function isLetterOrMarkUnit(code: number): boolean {
+  let known = letterOrMarkUnits[code]!;
+  if (known === 0) letterOrMarkUnits[code] = known = LETTER_OR_MARK.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/**
+ * The words (maximal runs of letters and marks, as /[\p{L}\p{M}]+/gu finds
+ * them) whose last unit may end a tone pair: found from their end, so that
+ * the other words of the notice are never built.
+ */
+function* wordsEndingInToneVowel(text: string): Generator<{ start: number; end: number }> {
+  for (const match of text.matchAll(TONE_PAIR_END)) {
+    // A mark outside the BMP ends its word with a low surrogate, which ends no tone pair.
+    if (match[0].length !== 1) continue;
+    const end = match.index! + 1;
+    let start = match.index!;
+    while (start > 0) {
+      const code = text.charCodeAt(start - 1);
+      const high = start >= 2 ? text.charCodeAt(start - 2) : 0;
+      if (code >= 0xdc00 && code <= 0xdfff && high >= 0xd800 && high <= 0xdbff) {
+        if (!LETTER_OR_MARK.test(text.slice(start - 2, start))) break;
+        start -= 2;
+      } else if (isLetterOrMarkUnit(code)) start--;
+      else break;
+    }
+    yield { start, end };
+  }
 }
 
 /** "hoà" and "hòa" in one notice: the minority placement is reported; old placement is moved to the new one of Nghị định 30/2020. */
@@ -77,10 +108,9 @@ function checkToneMixing(context: RuleContext): void {
   const old: { start: number; end: number; word: string }[] = [];
   const recent: { start: number; end: number; word: string }[] = [];
   const slice = prose.slice(body.start);
-  for (const match of slice.matchAll(WORD)) {
-    if (!mayEndInToneVowel(match[0])) continue;
-    const word = match[0].normalize('NFC');
-    const entry = { start: body.start + match.index!, end: body.start + match.index! + match[0].length, word };
+  for (const { start, end } of wordsEndingInToneVowel(slice)) {
+    const word = slice.slice(start, end).normalize('NFC');
+    const entry = { start: body.start + start, end: body.start + end, word };
     if (hasOldToneMark(word)) old.push(entry);
     else if (NEW_TONE.test(word)) recent.push(entry);
   }
