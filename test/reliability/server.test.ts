@@ -113,7 +113,7 @@ describe('language server robustness over stdio', function () {
     // Thousands of nested quotes overflow the parser's stack: this used to kill the server process.
     const deep = await server.open('file:///ws/deep.tb.md', `${'> '.repeat(3000)}x\n`);
     assert.equal(deep.length, 1);
-    assert.match(deep[0]!.message, /^Lỗi nội bộ: không đọc được cấu trúc Markdown/u);
+    assert.match(String(deep[0]!.message), /^Lỗi nội bộ: không đọc được cấu trúc Markdown/u);
     const after = await server.open('file:///ws/after-deep.tb.md', notice('Hoàn thành trước ngày 5 tháng 12 năm 2024.'));
     assert.ok(after.some((diagnostic) => diagnostic.code === 'date/padding'));
     assertAlive();
