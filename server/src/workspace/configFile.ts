@@ -21,11 +21,17 @@ export function parseConfigText(text: string): { config: ThongbaoConfig; problem
     return { config: resolveConfig({}).config, problems: [{ start: 0, end: 0, message: msg('Tệp cấu hình quá lớn (trên 1 MB); dùng cấu hình mặc định.', 'The configuration file is too large (over 1 MB); defaults are used.') }] };
   }
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let tree: ReturnType<typeof parseTree>;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    // The JSON parser recurses: thousands of nested brackets overflow its stack.
+    return { config: resolveConfig({}).config, problems: [{ start: 0, end: 1, message: msg('Tệp cấu hình lồng quá sâu, không đọc được; dùng cấu hình mặc định.', 'The configuration file is nested too deeply to be read; defaults are used.') }] };
+  }
   if (errors.length > 0 || !tree) {
     const problems = errors.map((error) => ({
       start: error.offset,
-      end: error.offset + Math.max(1, error.length),
+      end: Math.min(text.length, error.offset + Math.max(1, error.length)),
       message: msg(`JSON không hợp lệ (${printParseErrorCode(error.error)}); dùng cấu hình mặc định.`, `Invalid JSON (${printParseErrorCode(error.error)}); defaults are used.`),
     }));
     if (problems.length === 0) problems.push({ start: 0, end: 0, message: msg('Tệp cấu hình rỗng; dùng cấu hình mặc định.', 'The configuration file is empty; defaults are used.') });
