@@ -49,6 +49,8 @@ const name = (unit: string) => JSON.stringify(unit).replace(/[^\x20-\x7e]/gu, (c
 
 describe('regular expressions on document text run in linear time', function () {
   this.timeout(120_000);
+  // Timing on a shared machine: a measure spoiled by another process is taken again before failing.
+  this.retries(2);
   before(() => {
     // Warm the JIT and the knowledge indexes so the first unit is not charged for them.
     fastest(inputOf('a', SMALL), 2);

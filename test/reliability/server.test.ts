@@ -130,10 +130,11 @@ describe('language server robustness over stdio', function () {
       // Earlier versions have a padding mistake; the last one is correct.
       server.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: notice(`Hoàn thành trước ngày 5 tháng 12 năm 2024 (bản ${version}).`) }] });
     }
-    const last = server.change(uri, notice('Hoàn thành trước ngày 05 tháng 12 năm 2024 (bản 51).'), 51);
-    const [firstDiagnostics, lastDiagnostics] = await Promise.all([first, last]);
-    assert.deepEqual(firstDiagnostics, lastDiagnostics, 'an intermediate version was published');
-    assert.equal(lastDiagnostics.filter((diagnostic: Diagnostic) => diagnostic.code === 'date/padding').length, 0);
+    server.notify('textDocument/didChange', { textDocument: { uri, version: 51 }, contentChanges: [{ text: notice('Hoàn thành trước ngày 05 tháng 12 năm 2024 (bản 51).') }] });
+    // Only version 51 is free of the padding mistake: the first publication must be it.
+    const firstDiagnostics = await first;
+    assert.equal(firstDiagnostics.filter((diagnostic: Diagnostic) => diagnostic.code === 'date/padding').length, 0, 'an intermediate version was published');
+    assert.equal((await symbols(uri)).length > 0, true);
     server.settings.debounce = 0;
     server.notify('workspace/didChangeConfiguration', { settings: {} });
     assertAlive();
