@@ -16,8 +16,8 @@ export interface RegistryFileProblem extends Span {
   message: Msg;
 }
 
-const isoDate = z.string().refine((value) => parseIsoDate(value) !== undefined, 'ngày phải có dạng YYYY-MM-DD và là ngày có thật / a date must be YYYY-MM-DD and exist');
-const text = z.string().trim().min(1, 'không được để trống / must not be empty');
+const isoDate = z.string().refine((value) => parseIsoDate(value) !== undefined, 'not-a-date');
+const text = z.string().trim().min(1);
 
 const entrySchema = z
   .object({
@@ -70,7 +70,7 @@ export function parseRegistryFile(uri: string, source: string, knowledge: Knowle
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? '');
         const pair = item.items.find((candidate) => String((candidate.key as { value?: unknown } | null)?.value) === key);
         const [problemStart, problemEnd] = pair ? spanOf(pair.key as YamlNode, pair.value as YamlNode | null) : [start, Math.min(end, start + 1)];
-        problems.push({ start: problemStart, end: problemEnd, message: describeIssue(issue, key ?? '') });
+        problems.push({ start: problemStart, end: problemEnd, message: describeIssue(issue, key ?? '', pair !== undefined) });
       }
       continue;
     }
@@ -107,8 +107,11 @@ function spanOf(node: YamlNode, last?: YamlNode | null): [number, number] {
   return [start, Math.max(end, start + 1)];
 }
 
-function describeIssue(issue: z.core.$ZodIssue, key: string): Msg {
+function describeIssue(issue: z.core.$ZodIssue, key: string, present: boolean): Msg {
   if (issue.code === 'unrecognized_keys') return msg(`Khóa “${key}” không có trong danh mục văn bản; các khóa: ${KEYS.join(', ')}.`, `Unknown key “${key}”; the keys are: ${KEYS.join(', ')}.`);
-  if (issue.code === 'invalid_type' && issue.input === undefined) return msg(`Thiếu khóa “${key}”.`, `The key “${key}” is missing.`);
-  return msg(`Giá trị của “${key}” không hợp lệ: ${issue.message}.`, `Invalid value of “${key}”: ${issue.message}.`);
+  if (!present) return msg(`Thiếu khóa “${key}”.`, `The key “${key}” is missing.`);
+  if (issue.code === 'too_small') return msg(`“${key}” không được để trống.`, `“${key}” must not be empty.`);
+  if (key === 'hieu-luc') return msg('“hieu-luc” là true, false hoặc ngày hết hiệu lực (YYYY-MM-DD).', '“hieu-luc” is true, false or the date it ended (YYYY-MM-DD).');
+  if (issue.message === 'not-a-date') return msg(`“${key}” phải là ngày có thật, viết YYYY-MM-DD (ví dụ 2024-03-05).`, `“${key}” must be a real date written YYYY-MM-DD (e.g. 2024-03-05).`);
+  return msg(`“${key}” phải là một dòng chữ.`, `“${key}” must be a line of text.`);
 }

@@ -3,6 +3,9 @@ import { FIELD_SCHEMAS, isEmptyValue, type FrontMatterKey } from '../../frontmat
 import { matchKey } from '../../text.js';
 import { msg } from '../../types.js';
 
+/** A value as the drafter would recognise it (YAML lists and maps as JSON, not "[object Object]"). */
+const shown = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+
 export const metaInvalidValue: Rule = {
   id: 'meta/invalid-value',
   defaultSeverity: 'error',
@@ -24,7 +27,7 @@ export const metaInvalidValue: Rule = {
         if (!schema.safeParse(field.value).success) {
           context.report({
             ...field.valueSpan,
-            message: msg(`“ngay” phải là ngày có thật theo dạng YYYY-MM-DD (ví dụ 2024-11-22), không phải “${String(field.value)}”.`, `“ngay” must be a real date written YYYY-MM-DD (e.g. 2024-11-22), not “${String(field.value)}”.`),
+            message: msg(`“ngay” phải là ngày có thật theo dạng YYYY-MM-DD (ví dụ 2024-11-22), không phải “${shown(field.value)}”.`, `“ngay” must be a real date written YYYY-MM-DD (e.g. 2024-11-22), not “${shown(field.value)}”.`),
           });
         }
         continue;
