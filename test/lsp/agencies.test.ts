@@ -1,14 +1,8 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { startServer, type ServerHandle } from './harness.js';
+import { positionOf, startServer, type ServerHandle } from './harness.js';
 import { notice } from '../helpers.js';
 
-/** Position of the first occurrence of `needle` (plus `shift` characters) in a text. */
-function positionOf(text: string, needle: string, shift = 0) {
-  const offset = text.indexOf(needle) + shift;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1]!.length };
-}
 
 const itemsOf = (result: CompletionItem[] | CompletionList | null) => (Array.isArray(result) ? result : (result?.items ?? []));
 

@@ -114,3 +114,10 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   });
   return handle;
 }
+
+/** The LSP position of the first occurrence of `needle` in a text, plus `delta` characters. */
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - 1, character: before[before.length - 1]!.length };
+}

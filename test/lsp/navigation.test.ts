@@ -3,19 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionItem, Hover, Location, SymbolInformation, TextEdit } from 'vscode-languageserver-protocol';
-import { root, startServer, type ServerHandle } from './harness.js';
+import { positionOf, root, startServer, type ServerHandle } from './harness.js';
 
 const folder = path.join(root, 'test', 'fixtures', 'workspace');
 const uriOf = (name: string) => pathToFileURL(path.join(folder, name)).href;
 const THIRD = '2024-03-08-de-an-06.tb.md';
 const third = readFileSync(path.join(folder, THIRD), 'utf8');
 
-/** The LSP position of the first occurrence of `needle` (plus `delta` characters). */
-function positionOf(text: string, needle: string, delta = 0) {
-  const offset = text.indexOf(needle) + delta;
-  const before = text.slice(0, offset).split('\n');
-  return { line: before.length - 1, character: before[before.length - 1]!.length };
-}
 
 describe('citation navigation over the protocol (three notices and a .vanban.yaml)', function () {
   this.timeout(20000);
