@@ -73,3 +73,13 @@ export function registryFromEntries(entries: Iterable<RegistryEntry>, citations:
     citationsElsewhere: (symbol, exceptUri) => (citationsByKey.get(symbol) ?? []).filter((citation) => citation.uri !== exceptUri),
   };
 }
+
+/** The file name at the end of a URI, decoded, for messages and hovers ("530-TB-VPCP.tb.md"). */
+export function fileNameOf(uri: string): string {
+  const name = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}

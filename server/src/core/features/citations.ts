@@ -6,7 +6,7 @@
 import type { NoticeCitation } from '../extract/citations.js';
 import { citationMatchers } from '../extract/citations.js';
 import { formatVietnameseDate, shortDate } from '../dates.js';
-import type { Registry, RegistryEntry } from '../registry.js';
+import { fileNameOf, type Registry, type RegistryEntry } from '../registry.js';
 import { matchKey, stripDiacritics } from '../text.js';
 import type { Locale, Range, Span } from '../types.js';
 import type { CompletionResult, DocumentSnapshot, FeatureEnv, HoverResult, LocationResult } from './types.js';
@@ -50,7 +50,7 @@ function status(entry: RegistryEntry, locale: Locale): string {
 }
 
 function origin(entry: RegistryEntry, locale: Locale): string {
-  const file = entry.location ? fileName(entry.location.uri) : '';
+  const file = entry.location ? fileNameOf(entry.location.uri) : '';
   switch (entry.origin) {
     case 'shipped':
       return (locale === 'vi' ? 'danh mục kèm theo tiện ích' : 'the registry shipped with the extension') + (entry.verified ? '' : locale === 'vi' ? ' (chưa kiểm chứng)' : ' (unverified)');
@@ -157,11 +157,3 @@ function fold(text: string): string {
   return stripDiacritics(matchKey(text));
 }
 
-function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}

@@ -5,6 +5,7 @@ import { matchKey } from '../../text.js';
 import type { CalendarDate, Fix, Msg, RelatedSpan } from '../../types.js';
 import { msg } from '../../types.js';
 import { citedName, entryLocation, stateCitations } from './shared.js';
+import { fileNameOf } from '../../registry.js';
 
 export const refConflict: Rule = {
   id: 'ref/conflict',
@@ -47,7 +48,7 @@ export const refConflict: Rule = {
         }
         for (const external of context.registry.citationsElsewhere(key, context.uri)) {
           if (!external.date || compareDates(external.date, date) === 0) continue;
-          const file = fileName(external.uri);
+          const file = fileNameOf(external.uri);
           related.push({ start: 0, end: 0, uri: external.uri, range: external.dateRange ?? external.range, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(external.date)} trong ${file}.`, `The same document, cited with ${shortDate(external.date)} in ${file}.`) });
           if (reasons.length === 0) reasons.push(msg(`tệp ${file} ghi ngày ${shortDate(external.date)}`, `${file} dates it ${shortDate(external.date)}`));
         }
@@ -107,11 +108,3 @@ function dayOf(date: { year: number; month: number; day: number }): CalendarDate
   return { year: date.year, month: date.month, day: date.day };
 }
 
-function fileName(uri: string): string {
-  const name = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
