@@ -1,15 +1,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { createNewNotice } from './newNotice.js';
-import { clauseSnippets } from '../../server/src/core/features/snippets.js';
-
-const CLAUSE_NAMES = new Set<string>(clauseSnippets.map((snippet) => snippet.name));
 
 let client: LanguageClient | undefined;
 
 /** Starts the language server for *.tb.md notices. The client holds no analysis of its own. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  context.subscriptions.push(vscode.commands.registerCommand('thongbao.newNotice', createNewNotice));
   const module = context.asAbsolutePath('dist/server.cjs');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -27,19 +23,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     outputChannelName: 'Thông báo',
     middleware: {
-      // VS Code already offers the clause snippets through contributes.snippets; the server's copies serve other editors.
+      // VS Code already offers the clause snippets through contributes.snippets; the server's copies (its only
+      // completions of kind Snippet) serve other editors.
       async provideCompletionItem(document, position, context, token, next) {
         const result = await next(document, position, context, token);
-        const notClause = (item: vscode.CompletionItem) => !CLAUSE_NAMES.has(typeof item.label === 'string' ? item.label : item.label.label);
+        const notClause = (item: vscode.CompletionItem) => item.kind !== vscode.CompletionItemKind.Snippet;
         if (Array.isArray(result)) return result.filter(notClause);
         if (result) result.items = result.items.filter(notClause);
         return result;
       },
     },
   };
-  client = new LanguageClient('thongbao', 'Thông báo', serverOptions, clientOptions);
-  context.subscriptions.push(client);
-  await client.start();
+  const languageClient = new LanguageClient('thongbao', 'Thông báo', serverOptions, clientOptions);
+  client = languageClient;
+  context.subscriptions.push(languageClient);
+  const started = languageClient.start();
+  context.subscriptions.push(
+    vscode.commands.registerCommand('thongbao.newNotice', async () => {
+      await started;
+      await createNewNotice(languageClient);
+    }),
+  );
+  await started;
 }
 
 export async function deactivate(): Promise<void> {

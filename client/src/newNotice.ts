@@ -1,26 +1,17 @@
 import * as vscode from 'vscode';
-import { newNoticeSnippet, readNoticeHeader, type NoticeHeader } from '../../server/src/core/features/newNotice.js';
-import { todayDate } from '../../server/src/core/dates.js';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
-/** Notices beyond this many are not read for their numbers; a workspace of drafts holds far fewer. */
-const MAX_NOTICES = 5000;
-/** The front matter lies in the first bytes of a notice. */
-const HEADER_BYTES = 8192;
+/** The server's custom request (server/src/lsp/server.ts NEW_NOTICE_REQUEST): the new notice as a snippet. */
+const NEW_NOTICE_REQUEST = 'thongbao/newNotice';
 
-/** "Thông báo: Tạo thông báo mới": an untitled notice from the skeleton, dated today, with the next free number. */
-export async function createNewNotice(): Promise<void> {
-  const files = await vscode.workspace.findFiles('**/*.tb.md', '**/node_modules/**', MAX_NOTICES);
-  const decoder = new TextDecoder();
-  const headers = await Promise.all(
-    files.map(async (uri): Promise<NoticeHeader> => {
-      try {
-        return readNoticeHeader(decoder.decode((await vscode.workspace.fs.readFile(uri)).subarray(0, HEADER_BYTES)));
-      } catch {
-        return {};
-      }
-    }),
-  );
+/**
+ * "Thông báo: Tạo thông báo mới": an untitled notice from the skeleton, dated
+ * today, with the next free number; the server composes it from its index of
+ * the workspace's notices.
+ */
+export async function createNewNotice(client: LanguageClient): Promise<void> {
+  const snippet = await client.sendRequest<string>(NEW_NOTICE_REQUEST);
   const document = await vscode.workspace.openTextDocument({ language: 'thongbao', content: '' });
   const editor = await vscode.window.showTextDocument(document);
-  await editor.insertSnippet(new vscode.SnippetString(newNoticeSnippet(todayDate(), headers)));
+  await editor.insertSnippet(new vscode.SnippetString(snippet));
 }

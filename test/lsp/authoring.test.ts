@@ -67,3 +67,28 @@ describe('authoring over the protocol: snippets, symbols, folding', function () 
     assert.equal(lines[frontMatter.endLine], '---');
   });
 });
+
+describe('the new-notice request over the protocol', function () {
+  this.timeout(20000);
+  it('answers the skeleton dated today with the next free number of the workspace', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const folder = mkdtempSync(path.join(tmpdir(), 'thongbao-new-'));
+    const year = new Date().getFullYear();
+    writeFileSync(path.join(folder, 'a.tb.md'), notice('Nội dung.', { date: `${year}-01-30` }).replace('so: 530/TB-VPCP', 'so: 41/TB-VPCP'));
+    const server = await startServer({ workspaceFolder: folder });
+    try {
+      let snippet = '';
+      // The workspace is indexed after `initialized`.
+      for (let attempt = 0; attempt < 100 && !snippet.includes('42'); attempt++) {
+        snippet = await server.request<string>('thongbao/newNotice', null);
+        if (!snippet.includes('42')) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.match(snippet, /\nso: \$\{1\|42,…\|\}\/TB-VPCP\n/u);
+      assert.match(snippet, new RegExp(`\\nngay: ${year}-\\d\\d-\\d\\d\\n`, 'u'));
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,15 +1,9 @@
 import assert from 'node:assert/strict';
-import { newNoticeSnippet, nextNoticeNumber, readNoticeHeader } from '../../server/src/core/features/newNotice.js';
+import { newNoticeSnippet, nextNoticeNumber } from '../../server/src/core/features/newNotice.js';
 import { expandDefaults } from '../../server/src/core/features/snippets.js';
 import { run } from '../helpers.js';
 
 describe('new notice command', () => {
-  it('reads so and ngay from the front matter, quoted or not, with comments', () => {
-    assert.deepEqual(readNoticeHeader('---\nco-quan: Văn phòng Chính phủ\nso: "530/TB-VPCP"  # số\nngay: 2024-11-22\n---\n\nso: 1/TB-VPCP\n'), { so: '530/TB-VPCP', ngay: '2024-11-22' });
-    assert.deepEqual(readNoticeHeader('\uFEFF---\r\nso: 06/TB-VPCP\r\nngay:\r\n---\r\n'), { so: '06/TB-VPCP' });
-    assert.deepEqual(readNoticeHeader('Không có front matter\nso: 5/TB-VPCP'), {});
-  });
-
   it('finds the next free number among the notices of the same year', () => {
     const headers = [
       { so: '530/TB-VPCP', ngay: '2024-11-22' },

@@ -26,6 +26,8 @@ import { applyEdits } from '../core/fixes.js';
 import { hoverAt } from '../core/features/hover.js';
 import { completionsAt } from '../core/features/completion.js';
 import { documentSymbols } from '../core/features/outline.js';
+import { newNoticeSnippet } from '../core/features/newNotice.js';
+import { isoOf, todayDate } from '../core/dates.js';
 import { foldingRanges } from '../core/features/folding.js';
 import type { DocumentSnapshot, FeatureEnv } from '../core/features/types.js';
 import { citationDefinition, citationReferences, documentSymbolsMatching } from '../core/features/citations.js';
@@ -36,6 +38,8 @@ import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
+/** Custom request of the VS Code client's new-notice command; answers a snippet string. */
+export const NEW_NOTICE_REQUEST = 'thongbao/newNotice';
 
 export interface ServerOptions {
   /** Folder holding docs/rules/*.md, linked from every diagnostic. */
@@ -314,6 +318,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
     }
     return actions;
+  });
+
+  /** The text of "Thông báo: Tạo thông báo mới": the skeleton dated today, with the next free number among the workspace's notices. */
+  connection.onRequest(NEW_NOTICE_REQUEST, () => {
+    const headers = [...workspace.registry().entries()]
+      .filter((entry) => entry.origin === 'workspace-notice')
+      .map((entry) => ({ so: entry.symbol, ...(entry.date ? { ngay: isoOf(entry.date) } : {}) }));
+    return newNoticeSnippet(todayDate(), headers);
   });
 
   connection.onDocumentSymbol((params) => {

@@ -3,11 +3,11 @@ import type { CalendarDate } from '../types.js';
 
 /**
  * The "new notice" command: the skeleton snippet with today's date and a
- * number. Pure, so the VS Code client runs it on what it read from the
- * workspace, and tests run it without an editor.
+ * number. Pure: the language server runs it on the notices of its workspace
+ * index (request "thongbao/newNotice"), tests run it without an editor.
  */
 
-/** What the command reads of an existing notice: its front matter `so` and `ngay`, as written. */
+/** What the command needs of an existing notice: its `so` and `ngay` (YYYY-MM-DD). */
 export interface NoticeHeader {
   so?: string;
   ngay?: string;
@@ -15,24 +15,6 @@ export interface NoticeHeader {
 
 /** The number and symbol pattern of a VPCP notice ("530/TB-VPCP"). */
 const VPCP_NOTICE = /^0*(\d{1,6})\/TB-VPCP$/u;
-const FRONT_MATTER_KEY = /^(so|ngay)[ \t]*:[ \t]*(.*)$/u;
-/** Front matter lies at the very top; a notice header never needs more lines than this. */
-const MAX_HEADER_LINES = 60;
-
-/** Reads `so` and `ngay` from the front matter at the top of a notice, without a full parse. */
-export function readNoticeHeader(text: string): NoticeHeader {
-  const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/u, MAX_HEADER_LINES);
-  const header: NoticeHeader = {};
-  if (lines[0]?.trim() !== '---') return header;
-  for (const line of lines.slice(1)) {
-    if (line.trim() === '---') break;
-    const match = FRONT_MATTER_KEY.exec(line);
-    if (!match) continue;
-    const value = match[2]!.replace(/\s+#.*$/u, '').trim().replace(/^(["'])(.*)\1$/u, '$2');
-    if (value) header[match[1] as keyof NoticeHeader] = value;
-  }
-  return header;
-}
 
 /**
  * The next free VPCP notice number of the year: one more than the highest
