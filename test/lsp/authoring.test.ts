@@ -1,28 +1,22 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, DocumentSymbol, FoldingRange } from 'vscode-languageserver-protocol';
-import { startServer, type ServerHandle } from './harness.js';
+import { serverForSuite, startServer } from './harness.js';
 import { notice } from '../helpers.js';
 
 const BODY = ['## I. Đánh giá chung', '', 'Hội nghị đánh giá cao kết quả.', '', '## II. Nhiệm vụ', '', '1. Về quan điểm', '', 'a) Lấy người dân làm trung tâm.', '', 'b) Làm đến đâu chắc đến đó.'].join('\n');
 
 describe('authoring over the protocol: snippets, symbols, folding', function () {
   this.timeout(20000);
-  let server: ServerHandle;
-  before(async () => {
-    server = await startServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = serverForSuite();
 
   it('announces folding ranges', () => {
-    assert.ok(server.initializeResult.capabilities.foldingRangeProvider);
+    assert.ok(server().initializeResult.capabilities.foldingRangeProvider);
   });
 
   it('completes the skeleton in an empty document, as a snippet replacing the typed prefix', async () => {
     const uri = 'file:///ws/moi.tb.md';
-    await server.open(uri, 'thong bao');
-    const result = await server.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9 } });
+    await server().open(uri, 'thong bao');
+    const result = await server().request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 9 } });
     const items = Array.isArray(result) ? result : result.items;
     const skeleton = items.find((item) => item.label === 'Thông báo mới (khung)');
     assert.ok(skeleton, JSON.stringify(items.map((item) => item.label)));
@@ -36,9 +30,9 @@ describe('authoring over the protocol: snippets, symbols, folding', function () 
   it('completes signature blocks under "Chữ ký"', async () => {
     const uri = 'file:///ws/ky.tb.md';
     const text = notice('Đoạn.').replace(/## Chữ ký\n[\s\S]*$/u, '## Chữ ký\n\nchữ ký\n');
-    await server.open(uri, text);
+    await server().open(uri, text);
     const line = text.split('\n').length - 2;
-    const result = await server.request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 6 } });
+    const result = await server().request<CompletionItem[] | CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line, character: 6 } });
     const labels = (Array.isArray(result) ? result : result.items).map((item) => item.label);
     assert.ok(labels.includes('Chữ ký: KT. Bộ trưởng, Chủ nhiệm'), JSON.stringify(labels));
     assert.ok(!labels.includes('Câu kết thông báo'));
@@ -46,8 +40,8 @@ describe('authoring over the protocol: snippets, symbols, folding', function () 
 
   it('returns nested document symbols: parts, items, points', async () => {
     const uri = 'file:///ws/outline.tb.md';
-    await server.open(uri, notice(BODY));
-    const symbols = await server.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    await server().open(uri, notice(BODY));
+    const symbols = await server().request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
     const part = symbols.find((symbol) => symbol.name === 'II. Nhiệm vụ')!;
     assert.ok(part);
     assert.equal(part.children![0]!.name, '1. Về quan điểm');
@@ -57,8 +51,8 @@ describe('authoring over the protocol: snippets, symbols, folding', function () 
   it('returns folding ranges by lines, none on a single line', async () => {
     const uri = 'file:///ws/folding.tb.md';
     const text = notice(BODY);
-    await server.open(uri, text);
-    const ranges = await server.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    await server().open(uri, text);
+    const ranges = await server().request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
     const lines = text.split('\n');
     const first = (range: FoldingRange) => lines[range.startLine];
     assert.deepEqual(ranges.map(first), ['---', '## I. Đánh giá chung', '## II. Nhiệm vụ', '1. Về quan điểm', '## Nơi nhận', '## Chữ ký']);

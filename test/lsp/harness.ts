@@ -121,3 +121,15 @@ export function positionOf(text: string, needle: string, delta = 0): { line: num
   const before = text.slice(0, offset).split('\n');
   return { line: before.length - 1, character: before[before.length - 1]!.length };
 }
+
+/** One server for a mocha suite: started before its tests, closed after them. */
+export function serverForSuite(options: StartOptions = {}): () => ServerHandle {
+  let server: ServerHandle | undefined;
+  before(async () => {
+    server = await startServer(options);
+  });
+  after(async () => {
+    await server?.close();
+  });
+  return () => server!;
+}
