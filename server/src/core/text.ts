@@ -211,3 +211,15 @@ export function lineEndingOf(text: string): '\n' | '\r\n' {
   const index = text.indexOf('\n');
   return index > 0 && text[index - 1] === '\r' ? '\r\n' : '\n';
 }
+
+/** The first view character whose original offset is at or after `original` (binary search). */
+export function viewIndexAtOrAfter(view: NormalizedView, original: number): number {
+  let low = 0;
+  let high = view.originalStart.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (view.originalStart[middle]! < original) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

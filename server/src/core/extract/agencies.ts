@@ -3,7 +3,7 @@ import type { Agency, Province } from '../../knowledge/types.js';
 import type { CalendarDate, Span } from '../types.js';
 import type { NoticeCitation } from './citations.js';
 import { inForce, isAcronym, tokenize, type AgencyIndex, type Target, type TargetForm, type Token, type TrieNode } from '../agencyIndex.js';
-import { normalizedView, originalSpan, type NormalizedView } from '../text.js';
+import { normalizedView, originalSpan, viewIndexAtOrAfter, type NormalizedView } from '../text.js';
 
 /** An agency or a province-level unit named in the notice. */
 export interface AgencyMention extends Span {
@@ -145,7 +145,7 @@ function scanLists(scan: Scan, out: AgencyMention[], covered: Set<number>): void
     const colonOriginal = view.originalStart[tokens[i]!.start]!;
     const before = view.text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start);
     if (!LIST_CUE.test(before)) continue;
-    const limit = viewOffsetAtOrAfter(view, blockEnd(model, colonOriginal));
+    const limit = viewIndexAtOrAfter(view, blockEnd(model, colonOriginal));
     const list = listCount;
     let found = false;
     let at = i + 1;
@@ -178,16 +178,6 @@ function markerLength(tokens: Token[], at: number): number {
   return one && PROVINCE_MARKERS.has(one) ? 1 : 0;
 }
 
-function viewOffsetAtOrAfter(view: NormalizedView, original: number): number {
-  let low = 0;
-  let high = view.originalStart.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (view.originalStart[middle]! < original) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
 
 const isCapitalized = (word: string) => word.length > 0 && word[0] !== word[0]!.toLowerCase();
 

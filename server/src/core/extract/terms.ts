@@ -1,7 +1,7 @@
 import type { Knowledge, Term } from '../../knowledge/types.js';
 import type { NoticeModel } from '../model.js';
 import type { Span } from '../types.js';
-import { isWordUnit, matchKey, normalizedView, type NormalizedView } from '../text.js';
+import { isWordUnit, matchKey, normalizedView, viewIndexAtOrAfter, type NormalizedView } from '../text.js';
 
 /**
  * Official terms found in the body prose, matched insensitively to case,
@@ -85,7 +85,7 @@ export function extractTerms(model: NoticeModel, knowledge: Knowledge, view: Nor
   const { prose, text } = model;
   const mentions: TermMention[] = [];
   const chars = view.text;
-  let i = firstAtOrAfter(view, model.body.start);
+  let i = viewIndexAtOrAfter(view, model.body.start);
   while (i < chars.length) {
     if (!isWordUnit(chars.charCodeAt(i)) || (i > 0 && isWordUnit(chars.charCodeAt(i - 1)))) {
       i++;
@@ -131,13 +131,3 @@ function toMention(view: NormalizedView, from: number, to: number, entry: Entry,
   return mention;
 }
 
-function firstAtOrAfter(view: NormalizedView, offset: number): number {
-  let low = 0;
-  let high = view.originalStart.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (view.originalStart[middle]! < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
