@@ -32,7 +32,7 @@ describe('failures inside the core become findings, never exceptions', () => {
   it('a Markdown parser failure (thousands of nested quotes or lists overflow its stack) becomes one finding', () => {
     // Nested quotes overflow the parser as nested lists do, and parse faster (lists take seconds: see docs/reliability.md).
     for (const marker of ['> ']) {
-      const text = `${marker.repeat(3000)}x\n`;
+      const text = `${marker.repeat(8000)}x\n`;
       const { findings, model } = analyzeNotice(text, analyzeOptions);
       assert.equal(findings.length, 1, marker);
       assert.equal(findings[0]!.rule, PARSE_ERROR_RULE);

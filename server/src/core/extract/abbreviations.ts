@@ -1,4 +1,4 @@
-import type { Knowledge } from '../../knowledge/types.js';
+import type { Agency, Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import type { NoticeModel } from '../model.js';
 import type { Span } from '../types.js';
@@ -25,6 +25,8 @@ export interface KnownAbbreviation {
   bare: boolean;
   /** Stands for an agency name: spelled out at each use rather than introduced ("Bộ TTTT" → "Bộ Thông tin và Truyền thông"). */
   agency: boolean;
+  /** The agency it stands for, whose validity decides whether spelling it out is still right. */
+  of?: Agency;
 }
 
 export interface Abbreviations {
@@ -118,8 +120,8 @@ function knownAbbreviations(knowledge: Knowledge, config: ThongbaoConfig): Map<s
     for (const short of agency.shortForms) {
       const words = short.split(' ');
       // "NHNN" stands for the name; "Bộ TTTT" for the name without its head word.
-      if (words.length === 1 && isAcronym(short)) add(short, { expansion: agency.name, bare: agency.kind === 'doanh-nghiep', agency: true });
-      else if (words.length === 2 && words[0] === 'Bộ' && isAcronym(words[1]!) && agency.elliptical) add(words[1]!, { expansion: agency.elliptical, bare: false, agency: true });
+      if (words.length === 1 && isAcronym(short)) add(short, { expansion: agency.name, bare: agency.kind === 'doanh-nghiep', agency: true, of: agency });
+      else if (words.length === 2 && words[0] === 'Bộ' && isAcronym(words[1]!) && agency.elliptical) add(words[1]!, { expansion: agency.elliptical, bare: false, agency: true, of: agency });
     }
   }
   for (const [abbr, expansion] of Object.entries(config.abbreviations)) add(abbr, { expansion, bare: true, agency: false });

@@ -27,6 +27,8 @@ export interface NumberSequence {
    * same part, so that numbering continued across sections is accepted.
    */
   continuesFrom?: number;
+  /** The items of that previous section, whose own renumbering moves where this one may continue. */
+  continues?: NumberSequence;
 }
 
 export interface Numbering {
@@ -156,8 +158,9 @@ function sequence(raw: RawMarker[]): Numbering {
   let sections: NumberSequence = { level: 'section', markers: [] };
   let items: NumberSequence = { level: 'item', markers: [] };
   let points: NumberSequence = { level: 'point', markers: [] };
-  /** The ordinal after the last item of the previous section of this part. */
+  /** The ordinal after the last item of the previous section of this part, and those items. */
   let itemsEndedAt: number | undefined;
+  let endedItems: NumberSequence | undefined;
   const close = (sequenceToClose: NumberSequence) => {
     if (sequenceToClose.markers.length > 0) sequences.push(sequenceToClose);
   };
@@ -169,10 +172,14 @@ function sequence(raw: RawMarker[]): Numbering {
     newPoints();
     close(items);
     const last = items.markers.at(-1);
-    if (last && last.ordinal >= 0) itemsEndedAt = last.ordinal + 1;
-    if (!continued) itemsEndedAt = undefined;
+    if (last && last.ordinal >= 0) {
+      itemsEndedAt = last.ordinal + 1;
+      endedItems = items;
+    }
+    if (!continued) itemsEndedAt = endedItems = undefined;
     items = { level: 'item', markers: [] };
     if (itemsEndedAt !== undefined) items.continuesFrom = itemsEndedAt;
+    if (endedItems) items.continues = endedItems;
   };
   const newSections = () => {
     newItems(false);

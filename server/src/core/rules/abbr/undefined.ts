@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule.js';
+import { inForce } from '../../agencyIndex.js';
 import { msg, type Fix } from '../../types.js';
 
 export const abbrUndefined: Rule = {
@@ -18,12 +19,15 @@ export const abbrUndefined: Rule = {
       const definition = definitions.find((candidate) => candidate.abbr === use.abbr);
       if (definition && definition.start < use.start) continue;
       const expansion = definition?.expansion ?? entry?.expansion;
-      // An agency short form ("Bộ TTTT") is replaced by the name at every use; a term is introduced once, at its first use.
+      // An agency short form ("Bộ TTTT"), and a term introduced only further on, are spelled out at every use
+      // before it (one round of fixes settles them all); an unintroduced term is introduced once, at its first use.
       const agencyPart = !definition && entry?.agency === true;
-      if (reported.has(use.abbr) && !agencyPart) continue;
+      if (reported.has(use.abbr) && !agencyPart && !definition) continue;
       reported.add(use.abbr);
       let fix: Fix | undefined;
-      if (expansion) {
+      // Spelling out a body that no longer exists on the notice's date would only trade one mistake for another.
+      const stale = entry?.of !== undefined && !inForce(entry.of, context.noticeDate);
+      if (expansion && !stale) {
         const newText = definition || agencyPart ? expansion : `${expansion} (${use.abbr})`;
         fix = { title: msg(`Viết đầy đủ: “${newText}”`, `Spell it out: “${newText}”`), edits: [{ start: use.start, end: use.end, newText }] };
       }

@@ -76,7 +76,8 @@ export const agencyUnknown: Rule = {
           `“${written}” không phải tên cơ quan nào đã biết. Có phải là “${best.name}”?`,
           `“${written}” is not a known agency name. Did you mean “${best.name}”?`,
         ),
-        fix: { title: msg(`Sửa thành “${best.name}”`, `Change to “${best.name}”`), edits: [{ start, end: start + best.end, newText: best.name }] },
+        // Writing the name of a body that no longer exists on the notice's date would trade one mistake for another.
+        ...(best.current ? { fix: { title: msg(`Sửa thành “${best.name}”`, `Change to “${best.name}”`), edits: [{ start, end: start + best.end, newText: best.name }] } } : {}),
       });
     }
   },

@@ -15,9 +15,16 @@ function label(level: NumberLevel, value: string): string {
   return `${value}${DELIMITER[level]}`;
 }
 
-/** Where a sequence may start: at its first number, or (items) right after the previous section's items. */
-function acceptedStarts(sequence: NumberSequence): number[] {
-  return sequence.continuesFrom !== undefined ? [0, sequence.continuesFrom] : [0];
+/**
+ * Where a sequence may start: at its first number, or (items) right after the
+ * previous section's items as they will stand once renumbered, so that one
+ * round of fixes leaves both sequences consistent.
+ */
+function acceptedStarts(sequence: NumberSequence, chosenStart: Map<NumberSequence, number>): number[] {
+  const previous = sequence.continues;
+  const previousStart = previous && chosenStart.get(previous);
+  const continuation = previous && previousStart !== undefined ? previousStart + previous.markers.length : sequence.continuesFrom;
+  return continuation !== undefined ? [0, continuation] : [0];
 }
 
 function firstWrong(sequence: NumberSequence, offset: number): number {
@@ -54,13 +61,27 @@ function describe(sequence: NumberSequence, index: number, offset: number): Msg 
   return msg(`Đánh số ${name.vi} bị lùi lại: sau “${after}” là “${found}”, phải là “${expectedLabel}”.`, `The ${name.en} numbering goes back: “${found}” follows “${after}”; it must be “${expectedLabel}”.`);
 }
 
+/**
+ * In Markdown only an ordered list starting at 1 may interrupt a paragraph: an
+ * item written right under a paragraph line ("…tháng 4 năm 2024.\n1. …") would
+ * stop being an item once renumbered, so such a renumbering is not certain.
+ */
+function wouldJoinParagraph(text: string, marker: NumberMarker, newValue: string): boolean {
+  if (newValue === '1') return false;
+  const lineStart = text.lastIndexOf('\n', marker.start - 1) + 1;
+  if (text.slice(lineStart, marker.start).trim() !== '' || lineStart === 0) return false;
+  const previousLineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+  const previousLine = text.slice(previousLineStart, lineStart - 1);
+  return previousLine.trim() !== '' && !/^\s*(?:\d{1,9}[.)]|[-*+])\s/u.test(previousLine);
+}
+
 /** One edit per wrong marker: the whole sequence renumbered in one fix. */
-function renumber(sequence: NumberSequence, offset: number): TextEdit[] | undefined {
+function renumber(text: string, sequence: NumberSequence, offset: number): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   for (const [index, marker] of sequence.markers.entries()) {
     if (marker.ordinal === offset + index) continue;
     const value = formatOrdinal(sequence.level, offset + index);
-    if (!value) return undefined;
+    if (!value || (sequence.level === 'item' && wouldJoinParagraph(text, marker, value))) return undefined;
     edits.push({ start: marker.start, end: marker.end, newText: value });
   }
   return edits;
@@ -75,14 +96,21 @@ export const structureNumbering: Rule = {
     'Parts (A, B), sections (I, II), items (1, 2) and points (a, b, c, d, đ, e, g …) are numbered in order, without gaps or repeats.',
   ),
   check(context) {
+    /** The start each sequence has once fixed (sequences come in text order, a previous section first). */
+    const chosenStart = new Map<NumberSequence, number>();
     for (const sequence of context.facts.numbering.sequences) {
-      const starts = acceptedStarts(sequence);
-      if (starts.some((offset) => firstWrong(sequence, offset) < 0)) continue;
+      const starts = acceptedStarts(sequence, chosenStart);
+      const correct = starts.find((offset) => firstWrong(sequence, offset) < 0);
+      if (correct !== undefined) {
+        chosenStart.set(sequence, correct);
+        continue;
+      }
       // Renumber from the start the drafter most likely meant: the one that keeps more numbers as they are.
       const offset = starts.reduce((best, candidate) => (wrongCount(sequence, candidate) < wrongCount(sequence, best) ? candidate : best));
       const index = firstWrong(sequence, offset);
       const marker = sequence.markers[index]!;
-      const edits = renumber(sequence, offset);
+      const edits = renumber(context.model.text, sequence, offset);
+      if (edits) chosenStart.set(sequence, offset);
       const others: NumberMarker[] = sequence.markers.filter((other, otherIndex) => otherIndex > index && other.ordinal !== offset + otherIndex);
       context.report({
         start: marker.whole.start,
