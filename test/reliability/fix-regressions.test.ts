@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { fixAll } from '../../server/src/core/fixAll.js';
 import { metaMissingField } from '../../server/src/core/rules/meta/missingField.js';
 import { analyzeOptions, checkFixes } from './invariants.js';
+import { findings, notice } from '../helpers.js';
 
 /** Inputs the property suites found; each once broke "fixing is idempotent and introduces nothing". */
 describe('fix regressions found by the property suites', () => {
@@ -27,5 +28,31 @@ describe('fix regressions found by the property suites', () => {
     const text = '---\nso: - x\nco-quan: Văn phòng Chính phủ\n---\n\nNội dung.\n';
     checkFixes(text);
     assert.ok(fixAll(text, analyzeOptions).text.includes('so: - x\n'));
+  });
+  it('structure/numbering offers no renumbering that would merge an item into the paragraph above it', () => {
+    const text = notice('1. Một.\n\n2. Hai.\n\nĐoạn giữa.\n1. Ba.');
+    const [finding] = findings(text, 'structure/numbering');
+    assert.ok(finding, 'the repeated "1." is reported');
+    assert.equal(finding!.fix, undefined);
+    checkFixes(text);
+  });
+
+  it('no fix writes the name of a body not in force on the notice\'s date (agency/unknown, abbr/undefined)', () => {
+    const dated2026 = (body: string) => notice(body, { date: '2026-01-15' });
+    const misspelt = findings(dated2026('Bộ Thông tin và Truyền thô chủ trì.'), 'agency/unknown');
+    assert.equal(misspelt.length, 1);
+    assert.equal(misspelt[0]!.fix, undefined);
+    const short = findings(dated2026('Phối hợp với Bộ TTTT.'), 'abbr/undefined');
+    assert.equal(short.length, 1);
+    assert.equal(short[0]!.fix, undefined);
+    assert.ok(findings(notice('Phối hợp với Bộ TTTT.'), 'abbr/undefined')[0]!.fix, 'in 2024 the name is spelled out');
+  });
+
+  it('abbr/undefined spells out every use before a late introduction, so one round settles them', () => {
+    const text = notice('Kết nối CSDL của các bộ.\n\nLàm sạch CSDL của các tỉnh.\n\nXây dựng cơ sở dữ liệu (CSDL) dùng chung.');
+    assert.equal(findings(text, 'abbr/undefined').length, 2);
+    const { text: fixed, rounds } = fixAll(text, analyzeOptions);
+    assert.equal(rounds, 1);
+    assert.equal(findings(fixed, 'abbr/undefined').length, 0);
   });
 });
