@@ -55,4 +55,11 @@ describe('fix regressions found by the property suites', () => {
     assert.equal(rounds, 1);
     assert.equal(findings(fixed, 'abbr/undefined').length, 0);
   });
+  it('meta/number-format joins spaces around "/" and "-" only, never the words of something that is no symbol', () => {
+    const junk = '---\nso: 73/2019/NĐ-CPPhó Thủ tướng\n---\n\n\n';
+    checkFixes(junk);
+    assert.equal(findings(junk, 'meta/number-format')[0]!.fix, undefined);
+    const spaced = notice('Nội dung.').replace('so: 530/TB-VPCP', 'so: 530 / TB - VPCP');
+    assert.equal(findings(spaced, 'meta/number-format')[0]!.fix!.edits[0]!.newText, '530/TB-VPCP');
+  });
 });

@@ -2,6 +2,14 @@ import type { Rule } from '../../rule.js';
 import { parseNumberSymbol } from '../../symbols.js';
 import { msg } from '../../types.js';
 
+/** Drops the spaces next to "/" and "-" and keeps the others: "530 / TB - VPCP" → "530/TB-VPCP". */
+function joinAroundSeparators(value: string): string {
+  const words = value.trim().split(/\s+/u);
+  let result = words[0] ?? '';
+  for (const word of words.slice(1)) result += /[/-]$/u.test(result) || /^[/-]/u.test(word) ? word : ` ${word}`;
+  return result;
+}
+
 export const metaNumberFormat: Rule = {
   id: 'meta/number-format',
   defaultSeverity: 'error',
@@ -11,8 +19,8 @@ export const metaNumberFormat: Rule = {
     const field = context.model.frontMatter?.fields.find((candidate) => candidate.key === 'so');
     if (!field || typeof field.value !== 'string' || field.value.trim() === '') return;
     const written = field.value;
-    // Certain repairs: "Số:" copied with the number, spaces inside the symbol.
-    const cleaned = written.replace(/^\s*số\s*:?\s*/iu, '').replace(/\s+/gu, '');
+    // Certain repairs: "Số:" copied with the number, spaces around its "/" and "-" (spaces between words are no symbol).
+    const cleaned = joinAroundSeparators(written.replace(/^\s*số\s*:?\s*/iu, ''));
     const parsed = parseNumberSymbol(cleaned);
     if (!parsed) {
       context.report({
