@@ -206,3 +206,27 @@ describe('meta/place and meta/number-issuer', () => {
     assert.deepEqual(findings(header({}), 'meta/number-issuer'), []);
   });
 });
+
+describe('agency/place: only a province named as today’s unit', () => {
+  const after = (body: string) => {
+    const text = dated(body, '2025-11-18');
+    return findings(text, 'agency/place').map((finding) => spanText(text, finding));
+  };
+
+  it('reports the stale province of 627/TB-VPCP (18/11/2025)', () => {
+    assert.deepEqual(after('Nghiên cứu triển khai sân bay tại đảo Thổ Chu, tỉnh Kiên Giang; sớm báo cáo cấp có thẩm quyền.'), ['Kiên Giang']);
+    assert.deepEqual(after('Kiên Giang hoàn thành 95% kế hoạch; giao Ủy ban nhân dân tỉnh Bình Dương chủ trì.'), ['Kiên Giang', 'Bình Dương']);
+  });
+
+  it('accepts history, project names and other proper names holding a former province', () => {
+    for (const body of [
+      'Tỉnh An Giang được hợp nhất từ tỉnh An Giang và tỉnh Kiên Giang (cũ).',
+      'Dự án trên địa bàn tỉnh Kiên Giang cũ đã hoàn thành.',
+      'Trước khi sắp xếp, tỉnh Phú Yên đã triển khai dự án.',
+      'Đẩy nhanh tiến độ Khu công nghiệp Hòa Hiệp, Phú Yên và Trường Đại học Phú Yên.',
+      'Các dự án Tuyên Quang - Hà Giang, Quảng Ngãi - Kon Tum, Biên Hòa - Vũng Tàu, Cà Mau - Cái Nước phải hoàn thành trong năm 2025.',
+      'Thực hiện Công văn số 12/UBND-KT ngày 10 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Kiên Giang về dự án.',
+    ])
+      assert.deepEqual(after(body), [], body);
+  });
+});

@@ -68,6 +68,27 @@ describe('typo/capitalization', () => {
     assert.deepEqual(findings(notice('Thực hiện các Nghị quyết số 01/NQ-CP và số 02/NQ-CP.'), 'typo/capitalization'), []);
   });
 
+  it('takes plurals naming specific documents for names (number, “số”, anaphor, definition)', () => {
+    for (const body of [
+      'Tiếp tục thực hiện các nhiệm vụ được giao tại các Thông báo kết luận số 12/TB-VPCP và số 45/TB-VPCP của Văn phòng Chính phủ.',
+      'Theo các Nghị quyết của Quốc hội (số 01/2021/QH15 và số 02/2021/QH15), Chính phủ đã ban hành kế hoạch.',
+      'Các bộ, cơ quan tổ chức thực hiện các Nghị quyết của Chính phủ nêu trên.',
+      'Các Báo cáo trên cho thấy kết quả tích cực.',
+      'Tiếp tục thực hiện các nhiệm vụ được giao tại các Thông báo: Số 456/TB-VPCP ngày 11 tháng 12 năm 2014, số 49/TB-VPCP ngày 12 tháng 02 năm 2015.',
+      'Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững (sau đây gọi là Chương trình); các Chương trình này được bố trí vốn.',
+      'Kết quả của Chương trình mục tiêu quốc gia xây dựng nông thôn mới và Chương trình mục tiêu quốc gia giảm nghèo bền vững. Cơ bản thống nhất với mục tiêu của 02 Chương trình đề ra.',
+      'Đến cuối năm 2016, Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia đã tổ chức 08 cuộc họp.',
+    ])
+      assert.deepEqual(findings(notice(body), 'typo/capitalization'), [], body);
+  });
+
+  it('warns on each capitalised type word of a generic list opened by “các”', () => {
+    const text = notice('Quán triệt các chủ trương của Đảng, Luật, Nghị quyết của Quốc hội, Chỉ thị, Công điện của Thủ tướng Chính phủ về phòng, chống dịch.');
+    assert.deepEqual(spans(text, 'typo/capitalization'), ['Luật', 'Nghị quyết', 'Chỉ thị', 'Công điện']);
+    assert.deepEqual(spans(notice('Đến nay đã phê duyệt được 31 Chương trình, đề án.'), 'typo/capitalization'), ['Chương trình']);
+    assert.deepEqual(findings(notice('Các bộ, ngành, địa phương tổ chức thực hiện, Báo cáo kết quả và Kế hoạch số 12/KH-BCA.'), 'typo/capitalization'), []);
+  });
+
   it('reports the seeds’ certain mistakes only', () => {
     assert.deepEqual(spans(seed('2023-07-12-hoi-nghi-chuyen-doi-so.tb.md'), 'typo/capitalization'), ['thành phố Hồ Chí Minh', 'Luật giao dịch điện tử', 'Luật giao dịch điện tử', 'Thủ tướng chính phủ']);
     assert.deepEqual(spans(seed('2024-11-22-530-TB-VPCP.tb.md'), 'typo/capitalization'), []);

@@ -47,7 +47,7 @@ export function extractAgencyMentions(model: NoticeModel, index: AgencyIndex, ci
   scanNames(scan, mentions, covered);
   mentions.push(...frontMatterMentions(model, index));
   mentions.sort((a, b) => a.start - b.start);
-  markCitations(mentions, citations);
+  markCitations(mentions, citations, model.text);
   return mentions;
 }
 
@@ -262,7 +262,7 @@ function frontMatterMentions(model: NoticeModel, index: AgencyIndex): AgencyMent
  * thông": the agency is named as the issuer of a dated document, which is
  * right even after the agency ended.
  */
-function markCitations(mentions: AgencyMention[], citations: () => NoticeCitation[]): void {
+function markCitations(mentions: AgencyMention[], citations: () => NoticeCitation[], text: string): void {
   // Mentions are sorted by start: only those starting within the longest mention's length before the issuer can overlap it.
   let longest = 0;
   for (const mention of mentions) longest = Math.max(longest, mention.end - mention.start);
@@ -271,10 +271,17 @@ function markCitations(mentions: AgencyMention[], citations: () => NoticeCitatio
     if (!issuer || !date || date.day === undefined || date.month === undefined) continue;
     for (let i = firstStartingAtOrAfter(mentions, issuer.start - longest); i < mentions.length && mentions[i]!.start < issuer.end; i++) {
       const mention = mentions[i]!;
-      if (mention.agency && issuer.start < mention.end) mention.citedOn = { year: date.year, month: date.month, day: date.day };
+      if ((mention.agency || mention.province) && issuer.start < mention.end) mention.citedOn = { year: date.year, month: date.month, day: date.day };
     }
   }
+  // "của Ủy ban nhân dân tỉnh Kiên Giang": the province completes the issuer's name, dated with it.
+  for (let i = 1; i < mentions.length; i++) {
+    const [previous, mention] = [mentions[i - 1]!, mentions[i]!];
+    if (mention.province && !mention.citedOn && previous.citedOn && ISSUER_PROVINCE_GAP.test(text.slice(previous.end, mention.start))) mention.citedOn = previous.citedOn;
+  }
 }
+
+const ISSUER_PROVINCE_GAP = /^[ \t\u00a0\n]*(?:tỉnh|thành phố|TP\.?)?[ \t\u00a0\n]*$/u;
 
 function firstStartingAtOrAfter(mentions: AgencyMention[], offset: number): number {
   let low = 0;

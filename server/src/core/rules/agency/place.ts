@@ -3,6 +3,7 @@ import { inForce, provincesNamed } from '../../agencyIndex.js';
 import { isoOf, shortDate } from '../../dates.js';
 import { msg } from '../../types.js';
 import { dayAfter, indexOf, isoToVietnamese, provinceSuccessors } from './shared.js';
+import { namesCurrentUnit } from './placeContext.js';
 
 export const agencyPlace: Rule = {
   id: 'agency/place',
@@ -21,6 +22,10 @@ export const agencyPlace: Rule = {
       if (!mention.province) continue;
       const entries = provincesNamed(index, mention.province.name);
       if (entries.some((entry) => inForce(entry, date))) continue;
+      // The issuer of a document dated while the province existed; history and other proper names.
+      const citedOn = mention.citedOn;
+      if (citedOn && entries.some((entry) => inForce(entry, citedOn))) continue;
+      if (!namesCurrentUnit(context.model.prose, mention)) continue;
       // Only names that ended; a name not yet created ("Huế" before 2025) was a lower-level place.
       const ended = entries.filter((entry) => entry.validTo && entry.validTo < isoOf(date)).sort((a, b) => b.validTo!.localeCompare(a.validTo!))[0];
       if (!ended) continue;

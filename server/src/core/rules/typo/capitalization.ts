@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import type { TermMention } from '../../extract/terms.js';
 import { foldToneMarks } from '../../text.js';
+import { genericPlurals } from './genericPlural.js';
 import { msg, type TextEdit } from '../../types.js';
 
 function isUpper(ch: string): boolean {
@@ -50,23 +51,21 @@ const KIND_BASIS = {
   place: msg('trường hợp viết hoa đặc biệt (Nghị định 30/2020/NĐ-CP, Phụ lục II, mục III.1)', 'a special capitalisation (Decree 30/2020/NĐ-CP, Appendix II, III.1)'),
 };
 
-/** "các Nghị quyết", "19 Nghị quyết của Chính phủ": a generic plural, not one named document. */
-const PLURAL_BEFORE = /(?:^|[^\p{L}\p{M}])(?:các|những|\d+)[ \t]+$/iu;
-/** "… Nghị quyết số 01/NQ-CP", "Nghị quyết Trung ương 4": a named document after all. */
-const NAMED_AFTER = /^[ \t]*(?:số(?![\p{L}\p{M}])|\d|\p{Lu}|\()/u;
-
 /** "tại Điểm b khoản 3", "Khoản 3 Điều 5": khoản and điểm stay lower case when cited (PL II, V.7). */
 const CITED_PART = /(?<![\p{L}\p{M}])(Điểm|Khoản)(?=[ \t]+(?:[a-zđ](?![\p{L}\p{M}])|\d))/gu;
 /** Mid-sentence: a lower-case word, a number or a comma comes right before. */
 const MID_SENTENCE = /[\p{Ll}\p{M}\d,][ \t]+$/u;
 
 function checkTerms(context: RuleContext): void {
-  const { text, prose } = context.model;
+  const { text } = context.model;
+  // A word whose case is already wrong gets that one finding.
+  const miscased = new Set<number>();
   for (const mention of context.facts.terms) {
     if (mention.kind !== 'exact') continue;
     const edits = caseEdits(text, mention);
     const written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ');
     if (edits.length > 0) {
+      miscased.add(mention.start);
       const official = applyWithin(text, mention.start, mention.end, edits);
       const basis = KIND_BASIS[mention.term.kind];
       context.report({
@@ -75,16 +74,15 @@ function checkTerms(context: RuleContext): void {
         message: msg(`Viết hoa sai: “${written}”; viết đúng: “${official}” — ${basis.vi}.`, `Wrong capitalisation: “${written}”; write “${official}” — ${basis.en}.`),
         fix: { title: msg(`Sửa thành “${official}”`, `Change to “${official}”`), edits },
       });
-      continue;
     }
-    if (mention.term.kind !== 'doc-type' || !isUpper(written[0]!) || written === written.toUpperCase()) continue;
-    const before = prose.slice(Math.max(0, mention.start - 16), mention.start);
-    const after = prose.slice(mention.end, mention.end + 8);
-    if (!PLURAL_BEFORE.test(before) || NAMED_AFTER.test(after)) continue;
+  }
+  for (const plural of genericPlurals(context)) {
+    if (miscased.has(plural.start)) continue;
+    const written = text.slice(plural.start, plural.end).replace(/\s+/gu, ' ');
     const lower = written.charAt(0).toLowerCase() + written.slice(1);
     context.report({
-      start: mention.start,
-      end: mention.end,
+      start: plural.start,
+      end: plural.end,
       severity: 'warning',
       message: msg(
         `“${written}” ở đây là danh từ chung (nhiều văn bản, không gọi tên một văn bản cụ thể) nên viết thường: “${lower}” (Nghị định 30/2020/NĐ-CP, Phụ lục II, mục V.6).`,
