@@ -60,7 +60,10 @@ const abbreviationSchema = z.object({
 });
 
 const typeWordsSchema = z.object({ words: z.array(z.object({ word: z.string().min(1), accepts: z.array(z.string().min(1)).min(1) })) });
-const citationIssuersSchema = z.object({ issuers: z.array(z.object({ name: z.string().min(1), code: z.string().min(1) })) });
+const citationIssuersSchema = z.object({
+  issuers: z.array(z.object({ name: z.string().min(1), code: z.string().min(1) })),
+  acting: z.object({ names: z.array(z.object({ name: z.string().min(1), codes: z.array(z.string().min(1)).min(1) })) }),
+});
 
 const termSchema = z
   .object({
@@ -81,6 +84,7 @@ export function loadKnowledge(): Knowledge {
     abbreviations: z.object({ abbreviations: z.array(abbreviationSchema) }).parse(abbreviationsData).abbreviations as Abbreviation[],
     typeWords: typeWordsSchema.parse(docTypesData.typeWords).words,
     citationIssuers: citationIssuersSchema.parse(docTypesData.citationIssuers).issuers,
+    actingIssuers: citationIssuersSchema.parse(docTypesData.citationIssuers).acting.names,
     terms: z.object({ terms: z.array(termSchema) }).parse(termsData).terms,
   };
   return cached;

@@ -31,6 +31,11 @@ export interface CitationIssuer {
   code: string;
 }
 
+export interface ActingIssuer {
+  name: string;
+  codes: string[];
+}
+
 export interface Agency {
   id: string;
   name: string;
@@ -90,6 +95,8 @@ export interface Knowledge {
   abbreviations: Abbreviation[];
   typeWords: TypeWord[];
   citationIssuers: CitationIssuer[];
+  /** Who acts through documents of these issuer codes (“chỉ đạo của Thủ tướng Chính phủ tại Thông báo số …/TB-VPCP”). */
+  actingIssuers: ActingIssuer[];
   /** Official terms (document types, laws, titles, special place names) for split-word and capitalization checks. */
   terms: Term[];
 }

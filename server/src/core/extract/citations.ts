@@ -9,6 +9,8 @@ import type { NoticeModel } from '../model.js';
 import type { Span } from '../types.js';
 import type { DateMention } from './dates.js';
 import { foldToneMarks } from '../text.js';
+import type { Registry, RegistryEntry } from '../registry.js';
+import type { CalendarDate } from '../types.js';
 
 /** A date written right after a citation (or after its issuer). */
 export interface CitationDate extends Span {
@@ -61,7 +63,10 @@ export interface Citation<D extends CitationDate = CitationDate> extends Span {
   date: D | null;
   /** "của Chính phủ" after the citation: the issuer name's span. */
   issuer: CitationIssuerMention | null;
-  /** The issuer is named just before the citation ("chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số …"). */
+  /**
+   * The issuer is named in the clause before the citation ("chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị
+   * số …"), or after the last citation of the list it belongs to ("số A … và số B … của Văn phòng Chính phủ").
+   */
   issuerNamedBefore: boolean;
   subject: NamedSpan | null;
   /** True for the first citation of this document (per canonical key) in the file. */
@@ -80,7 +85,7 @@ interface Matchers {
   issuerCodes: Set<string>;
   /** Issuer names (lower case, new tone placement) by first word, longest first. */
   issuersByFirstWord: Map<string, { key: string; name: string }[]>;
-  /** Issuer names (lower case) by issuer code. */
+  /** Issuer names (lower case) by issuer code, with those who act through its documents. */
   issuerNamesByCode: Map<string, string[]>;
 }
 
@@ -134,6 +139,9 @@ export function citationMatchers(knowledge: Knowledge): Matchers {
   for (const agency of knowledge.agencies) {
     addIssuer(agency.name, agency.symbolCode);
     for (const short of agency.shortForms) addIssuer(short, null, agency.name);
+  }
+  for (const acting of knowledge.actingIssuers) {
+    for (const code of acting.codes) issuerNamesByCode.set(code, [...(issuerNamesByCode.get(code) ?? []), lowerKey(acting.name)]);
   }
   matchers = {
     // Type word, then "số", right before the number; run on a short window that ends at the number.
@@ -223,6 +231,7 @@ export function scanCitations<D extends CitationDate>(source: string, from: numb
       first,
     });
   }
+  shareListIssuers(source, citations);
   return citations;
 }
 
@@ -234,6 +243,24 @@ export function extractCitations(model: NoticeModel, knowledge: Knowledge, dates
     byStart.set(mention.start, mention as DateMention & CitationDate);
   }
   return scanCitations(model.prose, model.body.start, model.body.end, knowledge, (offset) => byStart.get(offset));
+}
+
+/**
+ * The registry entry a citation means. A symbol without its year ("01/NQ-CP", "35/TB-VPCP") is numbered
+ * again every year: an entry dated in another year than the cited date, or after the notice, is another
+ * document of the same symbol.
+ */
+export function registryEntryOf(registry: Registry, citation: Citation, noticeDate: CalendarDate): RegistryEntry | undefined {
+  const entry = registry.lookup(citation.symbol.key);
+  if (!entry || citation.symbol.parts.year !== null || !entry.date) return entry;
+  if (citation.date) return citation.date.year === entry.date.year ? entry : undefined;
+  const after = entry.date.year > noticeDate.year || (entry.date.year === noticeDate.year && (entry.date.month > noticeDate.month || (entry.date.month === noticeDate.month && entry.date.day > noticeDate.day)));
+  return after ? undefined : entry;
+}
+
+/** Two dates of citations of one symbol can name one document: always with a year in the symbol, else within one year. */
+export function sameDocumentYear(citation: Citation, year: number, otherYear: number): boolean {
+  return citation.symbol.parts.year !== null || year === otherYear;
 }
 
 /** Canonical look-up key of a symbol written anywhere (front matter `so`, a registry file), or undefined. */
@@ -350,22 +377,36 @@ function readSubject(source: string, offset: number, to: number): NamedSpan | nu
 }
 
 const SENTENCE_BREAK = /[.;:!?](?=\s)|\n[ \t]*\n/gu;
-const ISSUER_THEN_TAI = /của[\s\u00a0]+([^,;.()]{1,40})[\s\u00a0]+(?:tại|theo)[\s\u00a0]+$/iu;
+const CLAUSE_BREAK = /[.;!?](?=\s)|\n[ \t]*\n/gu;
 const OPEN_PAREN_LEAD = /\([\s\u00a0]*(?:(?:theo|tại|xem)[\s\u00a0]+)?$/iu;
+/** A person's name or title after the issuer ("Phó Thủ tướng Vũ Đức Đam"), then what the issuer did. */
+const AFTER_ISSUER = /^(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}]*){0,4},?[\s\u00a0]+(?:(?:đã|đã được|được|vừa|cũng)[\s\u00a0]+)?(?:tại|theo|nêu tại|ban hành|phê duyệt|giao|chỉ đạo|cho chủ trương|đồng ý|quyết định|yêu cầu|thông qua|cho phép|kết luận)(?![\p{L}\p{N}])/u;
 
 /**
- * The issuer of this symbol is named right before the citation: "chỉ đạo của
- * Thủ tướng Chính phủ tại Chỉ thị số …", or the citation restates in
- * parentheses a document the sentence has just named ("Nghị quyết phiên họp
- * Chính phủ … (Nghị quyết số 28/NQ-CP …)").
+ * The issuer of this symbol is named in the clause before the citation, as the
+ * one who acted through it: "chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số …",
+ * "được Chính phủ giao tại Nghị quyết số …", "Chính phủ đã ban hành Nghị quyết
+ * số …"; or the citation restates in parentheses a document the sentence has
+ * just named ("Nghị quyết phiên họp Chính phủ … (Nghị quyết số 28/NQ-CP …)").
  */
 function issuerNamedBefore(source: string, from: number, start: number, issuerCode: string | null, matchers: Matchers): boolean {
   if (!issuerCode) return false;
   const names = matchers.issuerNamesByCode.get(issuerCode);
   if (!names) return false;
   const window = source.slice(Math.max(from, start - 250), start);
-  const direct = ISSUER_THEN_TAI.exec(window);
-  if (direct && names.includes(lowerKey(direct[1]!.trim()).replace(/\s+/gu, ' '))) return true;
+  let clauseStart = 0;
+  for (const found of window.matchAll(CLAUSE_BREAK)) clauseStart = found.index! + found[0].length;
+  const clause = window.slice(clauseStart);
+  const folded = lowerKey(clause);
+  if (folded.length === clause.length) {
+    for (const name of names) {
+      for (let index = folded.indexOf(name); index >= 0; index = folded.indexOf(name, index + 1)) {
+        if (WORD_CHAR.test(folded[index - 1] ?? ' ') || WORD_CHAR.test(folded[index + name.length] ?? ' ')) continue;
+        if (notActing(folded, index, name)) continue;
+        if (AFTER_ISSUER.test(clause.slice(index + name.length))) return true;
+      }
+    }
+  }
   const paren = OPEN_PAREN_LEAD.exec(window);
   if (!paren) return false;
   const before = window.slice(0, paren.index);
@@ -373,6 +414,32 @@ function issuerNamedBefore(source: string, from: number, start: number, issuerCo
   for (const found of before.matchAll(SENTENCE_BREAK)) sentenceStart = found.index! + found[0].length;
   const sentence = lowerKey(before.slice(sentenceStart));
   return names.some((name) => containsWord(sentence, name));
+}
+
+/**
+ * Not the issuer acting: "chính phủ" inside "Thủ tướng Chính phủ" or "Văn phòng Chính phủ" names
+ * another body, and "trình Chính phủ ban hành …" is a proposal to the issuer, not its act.
+ */
+function notActing(folded: string, index: number, name: string): boolean {
+  const before = folded.slice(Math.max(0, index - 12), index);
+  return (name === 'chính phủ' && /(?:thủ tướng|văn phòng)[\s\u00a0]+$/u.test(before)) || /(?:trình|đề nghị|báo cáo|đề xuất|kiến nghị)[\s\u00a0]+$/u.test(before);
+}
+
+/**
+ * Citations written as one list share the issuer named after the last of them:
+ * "các Thông báo số 456/TB-VPCP ngày …, số 49/TB-VPCP ngày … và số 114/TB-VPCP
+ * ngày … của Văn phòng Chính phủ". Only documents of the same issuer code, only
+ * when nothing but a comma or "và" stands between them.
+ */
+function shareListIssuers<D extends CitationDate>(source: string, citations: Citation<D>[]): void {
+  for (let index = citations.length - 2; index >= 0; index--) {
+    const citation = citations[index]!;
+    const next = citations[index + 1]!;
+    if (citation.issuer || citation.issuerNamedBefore || citation.subject) continue;
+    if (!(next.issuer || next.issuerNamedBefore) || next.symbol.parts.issuerCode !== citation.symbol.parts.issuerCode) continue;
+    if (!/^[\s\u00a0]*(?:,[\s\u00a0]*)?(?:và[\s\u00a0]+)?$/u.test(source.slice(citation.end, next.start))) continue;
+    citation.issuerNamedBefore = true;
+  }
 }
 
 function containsWord(text: string, word: string): boolean {

@@ -19,7 +19,7 @@ export interface DateMention extends Span {
   missingNgay: boolean;
   /** True when the calendar day exists (always true for month/quarter/year forms). */
   valid: boolean;
-  /** Preceded by "trước", "chậm nhất", "hoàn thành trong", … */
+  /** Preceded by "trước", "chậm nhất", "hoàn thành trong", … or "trong" in a clause that gives a task ("trình … trong tháng 11 năm 2023"). */
   deadline: boolean;
   /** The date of the meeting the notice concludes ("Ngày 06 tháng 3 năm 2024, tại …"). */
   meeting: boolean;
@@ -46,7 +46,16 @@ const NUMERIC_DATE = /(?<![\p{L}\p{N}/.\-])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\p{L
 
 /** Words before a bare "D tháng M năm Y" that show it is a date missing its "ngày". */
 const BARE_DAY_CONTEXT = /(?:trước|đến|từ|vào|hết|hạn)[\s\u00a0]+$/iu;
-const DEADLINE_CONTEXT = /(?:trước|chậm nhất|hoàn thành|thời hạn|hạn chót|đến hết|xong)(?:[\s\u00a0]+(?:trong|vào|là|trước|ngày|hết|cuối))*[\s\u00a0]*$/iu;
+/**
+ * Words right before a date that make it a deadline. "đến hết", "tính đến", "từ … đến …" are cut-off
+ * dates of a report ("số liệu tính đến hết ngày 30 tháng 9 năm 2025"): they describe the past.
+ */
+const DEADLINE_CONTEXT = /(?:trước|chậm nhất|hoàn thành|thời hạn|hạn chót|xong)(?:[\s\u00a0]+(?:trong|vào|là|trước|ngày|cuối))*[\s\u00a0]*$/iu;
+/** "trong tháng 11 năm 2023" (or quý, năm) is a deadline when the clause gives a task: "trình … trong tháng 11 năm 2023". */
+const IN_PERIOD = /(?<![\p{L}\p{N}])trong[\s\u00a0]+$/iu;
+/** A task verb; one after "đã", "vừa" (done) or after "với", "các", "nghe" (a noun: "báo cáo") sets no task. */
+const TASK_VERB = /(?<![\p{L}\p{N}])(?:(đã|đã được|vừa|được|với|các|những|nghe|theo|tại|của|bản|dự thảo)[\s\u00a0]+)?(?:trình|ban hành|báo cáo|gửi|hoàn thành|hoàn thiện|xong|tổ chức|sửa đổi|phê duyệt|tổng kết|sơ kết)(?![\p{L}\p{N}])/giu;
+const CLAUSE_START = /[.;:!?\n](?=[^.;:!?\n]*$)/u;
 const MEETING_CONTEXT = /(?:cuộc họp|hội nghị|phiên họp|buổi làm việc|hội thảo|tọa đàm|toạ đàm)[\s\u00a0]+(?:ngày[\s\u00a0]+)?$/iu;
 
 const QUARTERS: Record<string, number> = { I: 1, II: 2, III: 3, IV: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
@@ -67,6 +76,14 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
   const taken: Span[] = [];
   const overlaps = (start: number, end: number) => taken.some((span) => start < span.end && end > span.start);
   const before = (start: number) => slice.slice(Math.max(0, start - from - 48), start - from);
+  const isDeadline = (start: number) => {
+    const near = before(start);
+    if (DEADLINE_CONTEXT.test(near)) return true;
+    if (!IN_PERIOD.test(near)) return false;
+    const window = slice.slice(Math.max(0, start - from - 160), start - from);
+    const clause = window.slice(window.search(CLAUSE_START) + 1);
+    return [...clause.matchAll(TASK_VERB)].some((verb) => !verb[1]);
+  };
 
   for (const match of slice.matchAll(DAY_DATE)) {
     const [whole, weekdayText, ngay, dayText, monthText, yearText] = match;
@@ -89,7 +106,7 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
       monthToken: { start: monthOffset, end: monthOffset + monthText!.length, text: monthText! },
       missingNgay: !ngay,
       valid: isRealDate(year, month, day),
-      deadline: DEADLINE_CONTEXT.test(before(dateStart)),
+      deadline: isDeadline(dateStart),
       meeting: isMeetingDate(model, source, dateStart, before(dateStart), where),
       where,
     };
@@ -116,7 +133,7 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
       monthToken: { start: monthOffset, end: monthOffset + match[1]!.length, text: match[1]! },
       missingNgay: false,
       valid: month >= 1 && month <= 12,
-      deadline: DEADLINE_CONTEXT.test(before(start)),
+      deadline: isDeadline(start),
       meeting: false,
       where,
     });
@@ -132,7 +149,7 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
       quarter: QUARTERS[match[1]!.toUpperCase()]!,
       missingNgay: false,
       valid: true,
-      deadline: DEADLINE_CONTEXT.test(before(start)),
+      deadline: isDeadline(start),
       meeting: false,
       where,
     });
@@ -141,14 +158,15 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
     const yearOffset = from + match.index! + match[0].length - match[1]!.length;
     const start = from + match.index!;
     if (overlaps(start, start + match[0].length)) continue;
-    out.push({ form: 'year', start: yearOffset - 'năm '.length, end: yearOffset + 4, year: Number(match[1]), missingNgay: false, valid: true, deadline: true, meeting: false, where });
+    const yearStart = yearOffset - 'năm '.length;
+    out.push({ form: 'year', start: yearStart, end: yearOffset + 4, year: Number(match[1]), missingNgay: false, valid: true, deadline: !/^trong/iu.test(match[0]) || isDeadline(yearStart), meeting: false, where });
   }
   if (where === 'body') {
     for (const match of slice.matchAll(NUMERIC_DATE)) {
       const start = from + match.index!;
       const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-      out.push({ form: 'numeric', start, end: start + match[0].length, year, month, day, missingNgay: false, valid: isRealDate(year, month, day), deadline: DEADLINE_CONTEXT.test(before(start)), meeting: false, where });
+      out.push({ form: 'numeric', start, end: start + match[0].length, year, month, day, missingNgay: false, valid: isRealDate(year, month, day), deadline: isDeadline(start), meeting: false, where });
     }
   }
 }

@@ -4,6 +4,7 @@ import { compareDates, formatVietnameseDate, shortDate } from '../../dates.js';
 import { matchKey } from '../../text.js';
 import type { CalendarDate, Fix, Msg, RelatedSpan } from '../../types.js';
 import { msg } from '../../types.js';
+import { registryEntryOf, sameDocumentYear } from '../../extract/citations.js';
 import { citedName, entryLocation, stateCitations } from './shared.js';
 import { fileNameOf } from '../../registry.js';
 
@@ -35,19 +36,19 @@ export const refConflict: Rule = {
       const key = citation.symbol.key;
       const name = citedName(citation);
       const others = agreeing.has(key) ? [] : byKey.get(key)!.filter((other) => other !== citation);
-      const entry = context.registry.lookup(key);
+      const entry = registryEntryOf(context.registry, citation, context.noticeDate);
       const related: RelatedSpan[] = [];
       const reasons: Msg[] = [];
       let fix: Fix | undefined;
       const date = citation.date ? dayOf(citation.date) : undefined;
       if (date && citation.date) {
         for (const other of others) {
-          if (!other.date || compareDates(dayOf(other.date), date) === 0) continue;
+          if (!other.date || compareDates(dayOf(other.date), date) === 0 || !sameDocumentYear(citation, date.year, other.date.year)) continue;
           related.push({ start: other.date.start, end: other.date.end, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(dayOf(other.date))}.`, `The same document, cited with ${shortDate(dayOf(other.date))}.`) });
           if (reasons.length === 0) reasons.push(msg(`chỗ khác trong thông báo ghi ngày ${shortDate(dayOf(other.date))}`, `elsewhere in this notice it is dated ${shortDate(dayOf(other.date))}`));
         }
         for (const external of context.registry.citationsElsewhere(key, context.uri)) {
-          if (!external.date || compareDates(external.date, date) === 0) continue;
+          if (!external.date || compareDates(external.date, date) === 0 || !sameDocumentYear(citation, date.year, external.date.year)) continue;
           const file = fileNameOf(external.uri);
           related.push({ start: 0, end: 0, uri: external.uri, range: external.dateRange ?? external.range, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(external.date)} trong ${file}.`, `The same document, cited with ${shortDate(external.date)} in ${file}.`) });
           if (reasons.length === 0) reasons.push(msg(`tệp ${file} ghi ngày ${shortDate(external.date)}`, `${file} dates it ${shortDate(external.date)}`));

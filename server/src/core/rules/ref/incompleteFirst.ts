@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { formatVietnameseDate } from '../../dates.js';
 import type { Msg, TextEdit } from '../../types.js';
 import { msg } from '../../types.js';
+import { registryEntryOf } from '../../extract/citations.js';
 import { citedName, isCitedByName, stateCitations } from './shared.js';
 
 export const refIncompleteFirst: Rule = {
@@ -17,7 +18,7 @@ export const refIncompleteFirst: Rule = {
       const lacksIssuer = citation.issuer === null && !citation.issuerNamedBefore;
       if (!lacksDate && !lacksIssuer) continue;
       const missing: Msg = lacksDate && lacksIssuer ? msg('ngày ban hành và cơ quan ban hành', 'its date and its issuer') : lacksDate ? msg('ngày ban hành', 'its date') : msg('cơ quan ban hành', 'its issuer');
-      const entry = context.registry.lookup(citation.symbol.key);
+      const entry = registryEntryOf(context.registry, citation, context.noticeDate);
       const edits: TextEdit[] = [];
       let known = msg('', '');
       if (entry?.verified) {

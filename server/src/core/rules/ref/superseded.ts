@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { compareDates, shortDate } from '../../dates.js';
 import { msg } from '../../types.js';
+import { registryEntryOf } from '../../extract/citations.js';
 import { citedName, entryLocation, stateCitations } from './shared.js';
 
 export const refSuperseded: Rule = {
@@ -11,7 +12,7 @@ export const refSuperseded: Rule = {
   check(context) {
     for (const citation of stateCitations(context.facts.citations)) {
       if (!citation.first) continue;
-      const entry = context.registry.lookup(citation.symbol.key);
+      const entry = registryEntryOf(context.registry, citation, context.noticeDate);
       if (!entry || entry.inForce) continue;
       // Before the earliest day it can have ended, citing it was right.
       if (entry.endOfValidity && compareDates(context.noticeDate, entry.endOfValidity) < 0) continue;

@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { msg } from '../../types.js';
+import { registryEntryOf } from '../../extract/citations.js';
 import { citedName, nearEntry, stateCitations } from './shared.js';
 
 export const refUnknown: Rule = {
@@ -11,7 +12,7 @@ export const refUnknown: Rule = {
     const own = context.model.meta.number;
     for (const citation of stateCitations(context.facts.citations)) {
       if (!citation.first || citation.symbol.corrected === own) continue;
-      if (context.registry.lookup(citation.symbol.key) || nearEntry(citation, context.registry, context.knowledge)) continue;
+      if (registryEntryOf(context.registry, citation, context.noticeDate) || nearEntry(citation, context.registry, context.knowledge)) continue;
       context.report({
         start: citation.symbol.start,
         end: citation.symbol.end,

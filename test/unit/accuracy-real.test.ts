@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { findings, notice, spanText } from '../helpers.js';
+
+/** Classes of issue 13 on sentences of the real notices (test/fixtures/real): what must and must not be found. */
+const flagged = (body: string, rule: string, date?: string) => {
+  const text = notice(body, date ? { date } : {});
+  return findings(text, rule, { today: { year: 2026, month: 1, day: 1 } }).map((finding) => spanText(text, finding));
+};
+
+describe('ref/incomplete-first: the issuer named in the clause', () => {
+  const rule = 'ref/incomplete-first';
+  it('accepts the issuer acting in the clause (real sentences)', () => {
+    for (const body of [
+      // 07-TB-VPCP-2017
+      'Trong năm 2016, nhất là sau khi Thủ tướng Chính phủ ban hành Chỉ thị 13/CT-TTg ngày 09 tháng 5 năm 2016, công tác quản lý an toàn thực phẩm tiếp tục được triển khai.',
+      // 08-TB-VPCP-2017
+      'Quy hoạch tổng thể khu và vùng nông nghiệp ứng dụng công nghệ cao đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 575/QĐ-TTg ngày 04 tháng 5 năm 2015.',
+      // 135-TB-VPCP-2019
+      'Lập Quy hoạch phát triển điện lực quốc gia theo nhiệm vụ Thủ tướng Chính phủ giao tại Quyết định số 995/QĐ-TTg ngày 09 tháng 8 năm 2018.',
+      // 03-TB-VPCP-2018: a Thông báo of VPCP conveys the Prime Minister's direction
+      'Ủy ban nhân dân thành phố Hà Nội thực hiện chuyển đổi hình thức đầu tư Dự án theo chỉ đạo của Thủ tướng Chính phủ tại Thông báo số 35/TB-VPCP ngày 25 tháng 01 năm 2017.',
+      // 624-TB-VPCP-2025
+      'Ủy ban nhân dân các thành phố: Hà Nội, Cần Thơ thực hiện nghiêm chỉ đạo của Thủ tướng Chính phủ tại Công văn số 10704/VPCP-KSTT ngày 04 tháng 11 năm 2025 về việc nghiên cứu.',
+      'Các bộ thực hiện nhiệm vụ được Chính phủ giao tại Nghị quyết số 214/NQ-CP ngày 23 tháng 7 năm 2025.',
+      'Chính phủ đã ban hành Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 về chuyển đổi số.',
+      // 188-TB-VPCP-2015: one issuer after a list of citations
+      'Các Bộ, cơ quan, địa phương tiếp tục thực hiện các nhiệm vụ được giao tại các Thông báo: Số 456/TB-VPCP ngày 11 tháng 12 năm 2014, số 49/TB-VPCP ngày 12 tháng 02 năm 2015 và số 114/TB-VPCP ngày 03 tháng 4 năm 2015 của Văn phòng Chính phủ.',
+    ]) assert.deepEqual(flagged(body, rule), [], body);
+  });
+  it('still finds a first citation without its issuer or date', () => {
+    // 75-TB-VPCP-2014, 151-TB-VPCP-2014, 174-TB-VPCP-2016
+    assert.equal(flagged('Các Bộ xây dựng các Đề án chi tiết theo phân công tại Quyết định số 1987/QĐ-TTg ngày 31 tháng 10 năm 2013 về Kế hoạch triển khai.', rule).length, 1);
+    assert.equal(flagged('Quy hoạch xây dựng Vùng Thủ đô được duyệt theo Quyết định số 490/QĐ-TTg ngày 05 tháng 5 năm 2008.', rule).length, 1);
+    // the list shares the issuer, not the missing dates
+    assert.equal(flagged('Thực hiện Nghị quyết số 01/NQ-CP, Chỉ thị số 21/CT-TTg và Chỉ thị số 22/CT-TTg của Thủ tướng Chính phủ.', rule).length, 3);
+    // "trình Chính phủ ban hành" is a proposal, not the issuer acting on the cited decree (232-TB-VPCP-2018)
+    assert.equal(flagged('Khẩn trương trình Chính phủ ban hành Nghị định thay thế Nghị định số 102/2009/NĐ-CP để kịp thời tháo gỡ vướng mắc.', rule).length, 1);
+  });
+  it('reads "Thông báo kết luận số …" as a Thông báo (221-TB-VPCP-2013)', () => {
+    const text = notice('Các Bộ, ngành, địa phương khẩn trương thực hiện các nhiệm vụ được giao trong Thông báo kết luận số 197/TB-VPCP ngày 21 tháng 5 năm 2013.');
+    const [finding] = findings(text, rule);
+    assert.match(finding!.message.vi, /Thông báo kết luận số 197\/TB-VPCP/u);
+    assert.deepEqual(findings(text, 'ref/type-mismatch'), []);
+  });
+});
+
+describe('date/deadline-passed: cut-off dates and tasks in a period', () => {
+  const rule = 'date/deadline-passed';
+  it('sets no deadline with a cut-off date or a past period (real sentences)', () => {
+    for (const body of [
+      'Về Chương trình mục tiêu quốc gia xây dựng nông thôn mới, đến hết năm 2016 cả nước có 2.358 xã đạt 19 tiêu chí.', // 32-TB-VPCP-2017
+      'Trong năm 2017, Phong trào tiếp tục được quan tâm triển khai thực hiện.', // 12-TB-VPCP-2018
+      'Đồng ý với báo cáo đánh giá của Bộ Giao thông vận tải về tình hình thực hiện trong năm 2015 và giai đoạn 2011 - 2015.', // 09-TB-VPCP-2016
+      'Số liệu tính đến hết ngày 30 tháng 9 năm 2025 cho thấy cả nước đã cấp 20 triệu tài khoản.',
+      'Từ ngày 01 tháng 7 năm 2025 đến ngày 30 tháng 9 năm 2025, các địa phương đã tiếp nhận 1.200 hồ sơ.',
+    ]) assert.deepEqual(flagged(body, rule, '2025-11-18'), [], body);
+  });
+  it('finds a task set in a period already past', () => {
+    assert.deepEqual(flagged('Bộ Tài chính trình Thủ tướng Chính phủ trong tháng 11 năm 2023.', rule, '2023-12-06'), ['tháng 11 năm 2023']);
+    // 627-TB-VPCP-2025 (dated 18 tháng 11 năm 2025)
+    assert.deepEqual(flagged('Các địa phương báo cáo Phó Thủ tướng Trần Hồng Hà trước ngày 15 tháng 11 năm 2025.', rule, '2025-11-18'), ['ngày 15 tháng 11 năm 2025']);
+    // 07-TB-VPCP-2017 (dated 06 tháng 01 năm 2017)
+    assert.deepEqual(flagged('Chậm nhất ngày 31 tháng 12 năm 2016, Bộ Tài chính ban hành văn bản hướng dẫn.', rule, '2017-01-06'), ['ngày 31 tháng 12 năm 2016']);
+  });
+  it('a task already done sets no deadline', () => {
+    assert.deepEqual(flagged('Bộ Tài chính đã trình Thủ tướng Chính phủ trong tháng 11 năm 2023.', rule, '2023-12-06'), []);
+  });
+});
+
+describe('ref/conflict: a symbol without its year is numbered again every year', () => {
+  it('two years are two documents (105-TB-VPCP-2018, 174-TB-VPCP-2016)', () => {
+    assert.deepEqual(flagged('Thực hiện Nghị quyết số 01/NQ-CP ngày 01 tháng 01 năm 2018 của Chính phủ.', 'ref/conflict', '2018-05-01'), []);
+    assert.deepEqual(flagged('Thực hiện Nghị quyết số 01/NQ-CP ngày 01 tháng 01 năm 2018 của Chính phủ và Nghị quyết số 01/NQ-CP ngày 07 tháng 01 năm 2017 của Chính phủ.', 'ref/conflict', '2018-05-01'), []);
+    assert.equal(flagged('Thực hiện Nghị quyết số 01/NQ-CP ngày 01 tháng 01 năm 2018 của Chính phủ; Nghị quyết số 01/NQ-CP ngày 03 tháng 01 năm 2018 của Chính phủ.', 'ref/conflict', '2018-05-01').length, 2);
+  });
+});
