@@ -74,3 +74,22 @@ describe('ref/conflict: a symbol without its year is numbered again every year',
     assert.equal(flagged('Thực hiện Nghị quyết số 01/NQ-CP ngày 01 tháng 01 năm 2018 của Chính phủ; Nghị quyết số 01/NQ-CP ngày 03 tháng 01 năm 2018 của Chính phủ.', 'ref/conflict', '2018-05-01').length, 2);
   });
 });
+
+describe('structure/recipients: the “Lưu” line of real notices', () => {
+  const withLuu = (line: string) => notice('Bộ Công an chủ trì thực hiện.').replace('- Lưu: VT, KGVX (2).', line);
+  const flaggedLuu = (line: string) => findings(withLuu(line), 'structure/recipients').map((finding) => finding.message.vi);
+  it('accepts the drafter’s mark after the full stop', () => {
+    for (const line of ['- Lưu: VT, KGVX(3).QT 37', '- Lưu: VT, KGVX (3). Q 85', '- Lưu: VT, CN (2). nvv', '- Lưu: VT, KSTT (2).', '- Lưu: VT, KSTT(3).VTA']) assert.deepEqual(flaggedLuu(line), [], line);
+  });
+  it('finds “Văn thư” for “VT”, a missing colon and a missing full stop before the mark', () => {
+    assert.match(flaggedLuu('- Lưu: Văn thư, TCCV (5b).').join(), /“VT”/u); // 27-TB-VPCP-2012
+    assert.match(flaggedLuu('- Lưu VT, KGVX (2b).').join(), /dấu hai chấm/u); // 189-TB-VPCP-2009
+    for (const line of ['- Lưu: VT, KGVX (3) Q.', '- Lưu: VT, KTN (3b), v. (120)', '- Lưu: VT, KTTH (3b)', '- Lưu: VT, KGVX (2)PL.']) assert.equal(flaggedLuu(line).length, 1, line);
+  });
+  it('fixes the full stop after the copies kept', () => {
+    const text = withLuu('- Lưu: VT, KTN (3b), v. (120)');
+    const [finding] = findings(text, 'structure/recipients');
+    const edit = finding!.fix!.edits[0]!;
+    assert.match(text.slice(0, edit.start) + edit.newText + text.slice(edit.end), /- Lưu: VT, KTN \(3b\)\. v\. \(120\)/u);
+  });
+});

@@ -6,8 +6,12 @@ import { msg, type Span } from '../../types.js';
 /** The "Lưu" entry: "Lưu: VT, KSTT(3)." possibly followed by the drafter's mark and copies (".VTA", " *LC*", ".PL.(300)"). */
 const LUU = /^lưu(?![\p{L}\p{M}])(?!\s+ý)/u;
 const LUU_COLON = /^lưu\s*:/u;
-/** After the final ".": nothing, or a short drafter mark (letters, digits, dots, brackets, emphasis). */
-const LUU_END = /\.[ \t]*(?:[*_]{0,2}[\p{L}\p{N}.()]{1,16}[*_]{0,2})?$/u;
+/** After the final ".": nothing, or a short drafter mark (letters, digits, dots, brackets, spaces, emphasis: "QT 37"). */
+const LUU_END = /\.[ \t]*(?:[*_]{0,2}[\p{L}\p{N}.()][\p{L}\p{N}.() ]{0,15}[*_]{0,2})?$/u;
+/** The number of copies kept, "(3)", "(3b)": the "Lưu" line ends right after it, before the drafter's mark. */
+const COPIES = /\([ \t]*\d+[ \t]*b?[ \t]*\)/u;
+/** "Lưu: Văn thư, …": the decree writes the records office as "VT". */
+const VAN_THU = /^(lưu[ \t]*:?[ \t]*)(văn thư)(?![\p{L}\p{M}])/u;
 const TRAILING_PUNCTUATION = /[.,:;]*$/u;
 
 /** The prose of an entry (markers and markup blanked), trimmed, with its span. */
@@ -99,7 +103,33 @@ export const structureRecipients: Rule = {
         fix: { title: msg('Thêm dấu “:”', 'Add “:”'), edits: [{ start: at, end: at, newText: ':' }] },
       });
     }
-    if (!LUU_END.test(last.text)) {
+    const vanThu = VAN_THU.exec(lastKey);
+    if (vanThu) {
+      const start = last.start + vanThu[1]!.length;
+      context.report({
+        start,
+        end: start + vanThu[2]!.length,
+        message: msg('Trong dòng “Lưu”, văn thư cơ quan viết tắt là “VT”: “Lưu: VT, …” (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.9).', 'In the “Lưu” line the records office is written “VT”: “Lưu: VT, …” (Decree 30/2020/NĐ-CP, Appendix I, II.9).'),
+        fix: { title: msg('Viết “VT”', 'Write “VT”'), edits: [{ start, end: start + vanThu[2]!.length, newText: 'VT' }] },
+      });
+    }
+    const copies = COPIES.exec(last.text);
+    if (copies) {
+      const after = last.start + copies.index + copies[0].length;
+      const next = last.text.slice(copies.index + copies[0].length);
+      if (!next.startsWith('.')) {
+        const replaced = /^[,;]/u.test(next) ? 1 : 0;
+        context.report({
+          start: after - 1,
+          end: after + replaced,
+          message: msg(
+            `Dòng “Lưu” kết thúc bằng dấu chấm ngay sau số bản lưu “${copies[0]}”; ký hiệu người soạn thảo và số bản phát hành (nếu có) đặt sau dấu chấm: “${last.text.slice(0, copies.index + copies[0].length)}.”.`,
+            `The “Lưu” line ends with a full stop right after the copies kept “${copies[0]}”; the drafter’s mark and copies issued, if any, follow the full stop: “${last.text.slice(0, copies.index + copies[0].length)}.”.`,
+          ),
+          fix: { title: msg('Thêm “.” sau số bản lưu', 'Add “.” after the copies kept'), edits: [{ start: after, end: after + replaced, newText: '.' }] },
+        });
+      }
+    } else if (!LUU_END.test(last.text)) {
       const { span, edit } = replaceEnd(last.text, last.end, '.');
       context.report({
         start: span.start === span.end ? Math.max(last.start, span.start - 1) : span.start,
