@@ -93,3 +93,16 @@ describe('structure/recipients: the “Lưu” line of real notices', () => {
     assert.match(text.slice(0, edit.start) + edit.newText + text.slice(edit.end), /- Lưu: VT, KTN \(3b\)\. v\. \(120\)/u);
   });
 });
+
+describe('abbr/undefined: international names and terms written bare', () => {
+  const undefinedAbbreviations = (body: string) => {
+    const text = notice(body);
+    return findings(text, 'abbr/undefined').map((finding) => spanText(text, finding));
+  };
+  it('accepts the shipped international list (29-TB-VPCP-2017, 56-TB-VPCP-2016, 174-TB-VPCP-2016)', () => {
+    assert.deepEqual(undefinedAbbreviations('Tăng cường hợp tác với các nước ASEAN, EU và các tổ chức WTO, WB; phòng, chống HIV/AIDS và dịch COVID-19; thu hút vốn ODA, FDI, tăng trưởng GDP.'), []);
+  });
+  it('still asks to introduce a national term', () => {
+    assert.deepEqual(undefinedAbbreviations('Tỷ lệ số hóa kết quả giải quyết TTHC còn thấp; ngân sách NSNN hạn chế.'), ['TTHC', 'NSNN']);
+  });
+});
