@@ -45,6 +45,7 @@ const CATALOG = [
   'typo/capitalization',
   'typo/number-format',
   'typo/unicode',
+  'typo/doubled-word',
 ];
 
 const docs = path.join(import.meta.dirname, '..', '..', 'docs', 'rules');

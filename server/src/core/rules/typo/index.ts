@@ -4,6 +4,7 @@ import { typoSpacing } from './spacing.js';
 import { typoCapitalization } from './capitalization.js';
 import { typoNumberFormat } from './numberFormat.js';
 import { typoUnicode } from './unicode.js';
+import { typoDoubledWord } from './doubledWord.js';
 
 /** The typo/* rules of the catalog, listed explicitly. */
-export const typoRules: Rule[] = [typoSplitWord, typoSpacing, typoCapitalization, typoNumberFormat, typoUnicode];
+export const typoRules: Rule[] = [typoSplitWord, typoSpacing, typoCapitalization, typoNumberFormat, typoUnicode, typoDoubledWord];
