@@ -106,3 +106,30 @@ describe('abbr/undefined: international names and terms written bare', () => {
     assert.deepEqual(undefinedAbbreviations('Tỷ lệ số hóa kết quả giải quyết TTHC còn thấp; ngân sách NSNN hạn chế.'), ['TTHC', 'NSNN']);
   });
 });
+
+describe('citations of the National Assembly and of the Party', () => {
+  const symbolFindings = (body: string, date = '2024-11-22') => {
+    const text = notice(body, { date });
+    return findings(text, 'ref/symbol-format').map((finding) => `${spanText(text, finding)} ${finding.severity}`);
+  };
+  it('a resolution of the National Assembly: stray type code, wrong term, two symbols of one document', () => {
+    assert.deepEqual(symbolFindings('Triển khai Nghị quyết số 57/2022/QH15 ngày 16 tháng 6 năm 2022 của Quốc hội và Nghị quyết số 57/2022/NQ-QH14.'), ['57/2022/NQ-QH14 warning']);
+    assert.deepEqual(symbolFindings('Thực hiện Nghị quyết số 106/2023/QH14 ngày 28 tháng 11 năm 2023 của Quốc hội.'), ['106/2023/QH14 warning']);
+    // 135-TB-VPCP-2019, 627-TB-VPCP-2025, 189-TB-VPCP-2009: as written
+    assert.deepEqual(symbolFindings('Căn cứ Nghị quyết số 71/2018/QH14 của Quốc hội, Nghị quyết số 106/2023/QH15 của Quốc hội và Nghị quyết số 730/2004/NQ-UBTVQH11 ngày 30 tháng 9 năm 2004.'), []);
+  });
+  it('a first citation of a National Assembly resolution without its date is a warning; a law is cited by name', () => {
+    const text = notice('Bộ Tài chính đã báo cáo tổng kết việc thực hiện Nghị quyết số 106/2023/QH15 của Quốc hội về thí điểm một số chính sách đặc thù.');
+    const [finding, ...rest] = findings(text, 'ref/incomplete-first');
+    assert.equal(rest.length, 0);
+    assert.equal(finding!.severity, 'warning');
+    assert.match(finding!.message.vi, /thiếu ngày ban hành:/u);
+    assert.deepEqual(findings(notice('Triển khai Luật Đầu tư công số 58/2024/QH15 và Luật Địa chất và Khoáng sản.'), 'ref/incomplete-first'), []);
+  });
+  it('Party symbols: a stray space, the state form; a state symbol in the Party form', () => {
+    assert.deepEqual(symbolFindings('Thực hiện Nghị quyết số 57- NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị.'), ['57- NQ/TW error']);
+    assert.deepEqual(symbolFindings('Các Bộ đã thực hiện tốt Chỉ thị 19/CT-TW ngày 22 tháng 12 năm 2007 của Ban Bí thư Trung ương Đảng.'), ['19/CT-TW error']); // 226-TB-VPCP-2008
+    assert.deepEqual(symbolFindings('Thực hiện Thông báo số 340-TB/VPCP ngày 05 tháng 10 năm 2012 của Văn phòng Chính phủ.'), ['340-TB/VPCP error']); // 75-TB-VPCP-2014
+    assert.deepEqual(symbolFindings('Thực hiện Nghị quyết số 57-NQ/TW, Kế hoạch số 02-KH/BCĐTW và Kết luận số 63-KL/TW.'), []); // 624, 75
+  });
+});

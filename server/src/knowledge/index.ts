@@ -74,6 +74,8 @@ const termSchema = z
   })
   .transform(({ text, kind, always }): Term => ({ text, kind, always }));
 
+const nationalAssemblyTermsSchema = z.object({ terms: z.array(z.object({ term: z.number().int().positive(), from: z.number().int(), to: z.number().int() })) });
+
 let cached: Knowledge | undefined;
 
 export function loadKnowledge(): Knowledge {
@@ -85,6 +87,7 @@ export function loadKnowledge(): Knowledge {
     typeWords: typeWordsSchema.parse(docTypesData.typeWords).words,
     citationIssuers: citationIssuersSchema.parse(docTypesData.citationIssuers).issuers,
     actingIssuers: citationIssuersSchema.parse(docTypesData.citationIssuers).acting.names,
+    nationalAssemblyTerms: nationalAssemblyTermsSchema.parse(docTypesData.nationalAssemblyTerms).terms,
     terms: z.object({ terms: z.array(termSchema) }).parse(termsData).terms,
   };
   return cached;

@@ -97,6 +97,8 @@ export interface Knowledge {
   citationIssuers: CitationIssuer[];
   /** Who acts through documents of these issuer codes (“chỉ đạo của Thủ tướng Chính phủ tại Thông báo số …/TB-VPCP”). */
   actingIssuers: ActingIssuer[];
+  /** Years in which documents of each National Assembly term (khóa) are dated (unverified: warnings only). */
+  nationalAssemblyTerms: { term: number; from: number; to: number }[];
   /** Official terms (document types, laws, titles, special place names) for split-word and capitalization checks. */
   terms: Term[];
 }

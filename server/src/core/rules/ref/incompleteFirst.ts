@@ -3,7 +3,7 @@ import { formatVietnameseDate } from '../../dates.js';
 import type { Msg, TextEdit } from '../../types.js';
 import { msg } from '../../types.js';
 import { registryEntryOf } from '../../extract/citations.js';
-import { citedName, isCitedByName, stateCitations } from './shared.js';
+import { citedName, isCitedByName, isNationalAssemblySymbol, stateCitations } from './shared.js';
 
 export const refIncompleteFirst: Rule = {
   id: 'ref/incomplete-first',
@@ -13,9 +13,10 @@ export const refIncompleteFirst: Rule = {
   check(context) {
     const own = context.model.meta.number;
     for (const citation of stateCitations(context.facts.citations)) {
-      if (!citation.first || isCitedByName(citation) || citation.symbol.corrected === own) continue;
+      if (!citation.first || isCitedByName(citation, context.model.prose) || citation.symbol.corrected === own) continue;
       const lacksDate = citation.date === null;
-      const lacksIssuer = citation.issuer === null && !citation.issuerNamedBefore;
+      // A resolution of the National Assembly or its Standing Committee names its issuer in its symbol (71/2018/QH14).
+      const lacksIssuer = citation.issuer === null && !citation.issuerNamedBefore && !isNationalAssemblySymbol(citation);
       if (!lacksDate && !lacksIssuer) continue;
       const missing: Msg = lacksDate && lacksIssuer ? msg('ngày ban hành và cơ quan ban hành', 'its date and its issuer') : lacksDate ? msg('ngày ban hành', 'its date') : msg('cơ quan ban hành', 'its issuer');
       const entry = registryEntryOf(context.registry, citation, context.noticeDate);

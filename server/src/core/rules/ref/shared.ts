@@ -15,8 +15,17 @@ export function stateCitations(citations: NoticeCitation[]): NoticeCitation[] {
   return citations.filter((citation) => !citation.symbol.party);
 }
 
-export function isCitedByName(citation: NoticeCitation): boolean {
-  return (citation.typeWord !== null && CITED_BY_NAME.has(citation.typeWord.canonical)) || /^(QH|UBTVQH)\d+$/u.test(citation.symbol.parts.groups[0] ?? '');
+/** "Luật Đầu tư công số 58/2024/QH15": a law named in the clause right before its number. */
+const LAW_NAMED_BEFORE = /(?<![\p{L}\p{N}])(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp)(?![\p{L}\p{N}])[^,;.()]{0,80}$/u;
+
+export function isCitedByName(citation: NoticeCitation, prose: string): boolean {
+  if (citation.typeWord !== null && CITED_BY_NAME.has(citation.typeWord.canonical)) return true;
+  return isNationalAssemblySymbol(citation) && LAW_NAMED_BEFORE.test(prose.slice(Math.max(0, citation.start - 80), citation.start));
+}
+
+/** "71/2018/QH14", "730/2004/NQ-UBTVQH11": the symbol itself names the National Assembly or its Standing Committee. */
+export function isNationalAssemblySymbol(citation: NoticeCitation): boolean {
+  return citation.symbol.parts.groups.slice(0, 2).some((group) => /^(QH|UBTVQH)\d+$/u.test(group));
 }
 
 /**
