@@ -4,7 +4,7 @@
  * in FeatureEnv is the merged one (shipped, *.vanban.yaml, notices).
  */
 import type { NoticeCitation } from '../extract/citations.js';
-import { citationMatchers } from '../extract/citations.js';
+import { citationMatchers, registryEntryOf } from '../extract/citations.js';
 import { formatVietnameseDate, shortDate } from '../dates.js';
 import { fileNameOf, type Registry, type RegistryEntry } from '../registry.js';
 import { matchKey, stripDiacritics } from '../text.js';
@@ -23,7 +23,8 @@ function headEnd(citation: NoticeCitation): number {
 export function citationHover(document: DocumentSnapshot, offset: number, env: FeatureEnv): HoverResult | undefined {
   const citation = citationAt(document, offset);
   if (!citation) return undefined;
-  const entry = env.registry.lookup(citation.symbol.key);
+  // A draft without its date may cite any earlier document: only the cited year narrows a year-less symbol.
+  const entry = registryEntryOf(env.registry, citation, document.analysis.model.meta.date ?? { year: 9999, month: 12, day: 31 });
   const vi = env.locale === 'vi';
   const lines: string[] = [];
   const type = entry?.type ?? citation.typeWord?.canonical;
