@@ -133,3 +133,17 @@ describe('citations of the National Assembly and of the Party', () => {
     assert.deepEqual(symbolFindings('Thực hiện Nghị quyết số 57-NQ/TW, Kế hoạch số 02-KH/BCĐTW và Kết luận số 63-KL/TW.'), []); // 624, 75
   });
 });
+
+describe('dates and symbols written as the Office writes them', () => {
+  it('a later "cuộc họp ngày …" is the next meeting, not the one concluded (113-TB-VPCP-2014)', () => {
+    const body = 'Ngày 14 tháng 3 năm 2014, tại trụ sở Chính phủ, Phó Thủ tướng đã chủ trì cuộc họp.\n\n1. Các Bộ gửi về Bộ Nội vụ để hoàn chỉnh Tờ trình, trình Ban cán sự đảng Chính phủ xem xét, cho ý kiến tại cuộc họp ngày 21 tháng 3 năm 2014.';
+    assert.deepEqual(flagged(body, 'date/after-issue', '2014-03-20'), []);
+    assert.deepEqual(flagged('Tại cuộc họp ngày 21 tháng 3 năm 2014, Phó Thủ tướng kết luận như sau:', 'date/after-issue', '2014-03-20'), ['ngày 21 tháng 3 năm 2014']);
+  });
+  it('"19-2018/NQ-CP" is the official form of the Government’s yearly resolution (232-TB-VPCP-2018)', () => {
+    const body = 'Thực hiện các nhiệm vụ được giao tại Nghị quyết số 19-2018/NQ-CP ngày 15 tháng 5 năm 2018 của Chính phủ.';
+    assert.deepEqual(flagged(body, 'ref/symbol-format', '2018-12-01'), []);
+    assert.deepEqual(flagged(body, 'ref/incomplete-first', '2018-12-01'), []);
+    assert.deepEqual(flagged('Thực hiện Nghị định số 73/2019-NĐ-CP ngày 05 tháng 9 năm 2019 của Chính phủ.', 'ref/symbol-format'), ['73/2019-NĐ-CP']);
+  });
+});

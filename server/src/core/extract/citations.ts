@@ -307,13 +307,15 @@ function readSymbol(text: string, offset: number, matchers: Matchers): CitedSymb
   const lawForm = LAW_GROUP.test(first);
   const typeCode = matchers.docTypeCodes.has(first) ? first : null;
   const rest = typeCode ? canonicalGroups.slice(1) : canonicalGroups;
-  const corrected = `${number}/${year !== null ? `${year}/` : ''}${canonicalGroups.join('-')}`;
+  // The Government's yearly resolutions on the business environment are numbered "19-2018/NQ-CP" (their official form).
+  const yearJoin = year !== null && firstSep === '-' && canonicalGroups.join('-') === 'NQ-CP' ? '-' : '/';
+  const corrected = `${number}${year !== null ? `${yearJoin}${year}` : ''}/${canonicalGroups.join('-')}`;
   return {
     start: offset,
     end: offset + raw.length,
     raw,
     corrected: party ? raw : corrected,
-    key: party ? raw.replace(/\s+/gu, '') : `${number.length < 2 ? `0${number}` : number}/${year !== null ? `${year}/` : ''}${canonicalGroups.join('-')}`.normalize('NFC'),
+    key: party ? raw.replace(/\s+/gu, '') : `${number.length < 2 ? `0${number}` : number}${year !== null ? `${yearJoin}${year}` : ''}/${canonicalGroups.join('-')}`.normalize('NFC'),
     parts: {
       number,
       year,

@@ -171,13 +171,27 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
   }
 }
 
-/** A meeting date opens a body paragraph ("Ngày 06 tháng 3 năm 2024, tại …") or follows "cuộc họp", "hội nghị". */
+/**
+ * A meeting date opens a body paragraph ("Ngày 06 tháng 3 năm 2024, tại …") or follows "cuộc họp",
+ * "hội nghị" in the opening, before the first heading or item: a "cuộc họp ngày …" further on may be
+ * the next meeting ("cho ý kiến tại cuộc họp ngày 21 tháng 3 năm 2014").
+ */
 function isMeetingDate(model: NoticeModel, source: string, start: number, before: string, where: DateMention['where']): boolean {
-  if (MEETING_CONTEXT.test(before)) return true;
+  if (MEETING_CONTEXT.test(before) && (where === 'subject' || inOpening(model, start))) return true;
   if (where !== 'body') return false;
   const block = model.blocks.find((candidate) => candidate.start <= start && start < candidate.end);
   if (!block || block.kind !== 'paragraph' || block.section !== 'body' || block.listItem !== undefined) return false;
   return source.slice(block.start, start).trim() === '' && /^ngày/iu.test(source.slice(start, start + 4));
+}
+
+/** The offset lies in the body's opening paragraphs, before any heading or list item. */
+function inOpening(model: NoticeModel, offset: number): boolean {
+  for (const block of model.blocks) {
+    if (block.section !== 'body' || block.inFootnote) continue;
+    if (block.kind === 'heading' || block.listItem !== undefined) return false;
+    if (block.start <= offset && offset < block.end) return true;
+  }
+  return false;
 }
 
 /** The last calendar day a mention covers (a month deadline runs to its last day). */
