@@ -147,3 +147,13 @@ describe('dates and symbols written as the Office writes them', () => {
     assert.deepEqual(flagged('Thực hiện Nghị định số 73/2019-NĐ-CP ngày 05 tháng 9 năm 2019 của Chính phủ.', 'ref/symbol-format'), ['73/2019-NĐ-CP']);
   });
 });
+
+describe('ref/incomplete-first: more real citations', () => {
+  const rule = 'ref/incomplete-first';
+  it('a body named with “của … tại”, a draft, a numeric date (03-TB-VPCP-2018, 111-TB-VPCP-2018, 226-TB-VPCP-2008)', () => {
+    assert.deepEqual(flagged('Báo cáo tóm tắt các đề xuất, kiến nghị của Ủy ban nhân dân thành phố Hà Nội tại văn bản số 223/BC-UBND ngày 07 tháng 8 năm 2017 về một số cơ chế đặc thù.', rule), []);
+    assert.deepEqual(flagged('Đề nghị các Thành viên Hội đồng có ý kiến sửa trực tiếp vào dự thảo Nghị quyết số 19-2018/NQ-CP và khẩn trương gửi lại Văn phòng Chính phủ.', rule), []);
+    assert.deepEqual(flagged('Các Bộ đã thực hiện tốt Quyết định 258/QĐ-TTg ngày 04/3/2008 của Thủ tướng Chính phủ về tổ chức kỷ niệm.', rule), []);
+    assert.equal(flagged('Các Bộ đã thực hiện tốt Quyết định 258/QĐ-TTg ngày 04/3/2008 về tổ chức kỷ niệm.', rule).length, 1);
+  });
+});

@@ -196,7 +196,9 @@ export function scanCitations<D extends CitationDate>(source: string, from: numb
     for (let step = 0; step < 2; step++) {
       const next = skipSeparators(source, cursor, to);
       if (!date) {
-        const found = dateAt(next);
+        // "ngày 04/3/2008": the numeric form starts after the word "ngày".
+        const ngay = /^ngày[\s\u00a0]+/iu.exec(source.slice(next, next + 8));
+        const found = dateAt(next) ?? (ngay ? dateAt(next + ngay[0].length) : undefined);
         if (found && found.end <= to) {
           date = found;
           cursor = found.end;
@@ -239,7 +241,8 @@ export function scanCitations<D extends CitationDate>(source: string, from: numb
 export function extractCitations(model: NoticeModel, knowledge: Knowledge, dates: DateMention[]): NoticeCitation[] {
   const byStart = new Map<number, DateMention & CitationDate>();
   for (const mention of dates) {
-    if (mention.form !== 'day' || mention.where !== 'body') continue;
+    // A numeric date ("ngày 04/3/2008") is still the citation's date: date/numeric reports its form.
+    if ((mention.form !== 'day' && mention.form !== 'numeric') || mention.where !== 'body') continue;
     byStart.set(mention.start, mention as DateMention & CitationDate);
   }
   return scanCitations(model.prose, model.body.start, model.body.end, knowledge, (offset) => byStart.get(offset));
@@ -381,6 +384,8 @@ function readSubject(source: string, offset: number, to: number): NamedSpan | nu
 const SENTENCE_BREAK = /[.;:!?](?=\s)|\n[ \t]*\n/gu;
 const CLAUSE_BREAK = /[.;!?](?=\s)|\n[ \t]*\n/gu;
 const OPEN_PAREN_LEAD = /\([\s\u00a0]*(?:(?:theo|tại|xem)[\s\u00a0]+)?$/iu;
+/** "kiến nghị của Ủy ban nhân dân thành phố Hà Nội tại văn bản số …": a named body acting through the document. */
+const NAMED_BODY_THEN_TAI = /(?<![\p{L}\p{N}])của[\s\u00a0]+\p{Lu}[^,;.()\n]{1,80}?[\s\u00a0]+(?:tại|nêu tại)[\s\u00a0]+$/u;
 /** A person's name or title after the issuer ("Phó Thủ tướng Vũ Đức Đam"), then what the issuer did. */
 const AFTER_ISSUER = /^(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}]*){0,4},?[\s\u00a0]+(?:(?:đã|đã được|được|vừa|cũng)[\s\u00a0]+)?(?:tại|theo|nêu tại|ban hành|phê duyệt|giao|chỉ đạo|cho chủ trương|đồng ý|quyết định|yêu cầu|thông qua|cho phép|kết luận)(?![\p{L}\p{N}])/u;
 
@@ -392,10 +397,11 @@ const AFTER_ISSUER = /^(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}]*){0,4},?[\s\u00a0]+(?:(?
  * just named ("Nghị quyết phiên họp Chính phủ … (Nghị quyết số 28/NQ-CP …)").
  */
 function issuerNamedBefore(source: string, from: number, start: number, issuerCode: string | null, matchers: Matchers): boolean {
+  const window = source.slice(Math.max(from, start - 250), start);
+  if (NAMED_BODY_THEN_TAI.test(window)) return true;
   if (!issuerCode) return false;
   const names = matchers.issuerNamesByCode.get(issuerCode);
   if (!names) return false;
-  const window = source.slice(Math.max(from, start - 250), start);
   let clauseStart = 0;
   for (const found of window.matchAll(CLAUSE_BREAK)) clauseStart = found.index! + found[0].length;
   const clause = window.slice(clauseStart);

@@ -5,6 +5,10 @@ import { msg } from '../../types.js';
 import { registryEntryOf } from '../../extract/citations.js';
 import { citedName, isCitedByName, isNationalAssemblySymbol, stateCitations } from './shared.js';
 
+/** "dự thảo Nghị quyết số 19-2018/NQ-CP": a draft has no date or issuer yet. */
+const DRAFT_BEFORE = /(?<![\p{L}\p{N}])dự thảo[\s\u00a0]+$/iu;
+const isDraft = (citation: { start: number }, prose: string) => DRAFT_BEFORE.test(prose.slice(Math.max(0, citation.start - 12), citation.start));
+
 export const refIncompleteFirst: Rule = {
   id: 'ref/incomplete-first',
   defaultSeverity: 'warning',
@@ -13,7 +17,7 @@ export const refIncompleteFirst: Rule = {
   check(context) {
     const own = context.model.meta.number;
     for (const citation of stateCitations(context.facts.citations)) {
-      if (!citation.first || isCitedByName(citation, context.model.prose) || citation.symbol.corrected === own) continue;
+      if (!citation.first || isCitedByName(citation, context.model.prose) || citation.symbol.corrected === own || isDraft(citation, context.model.prose)) continue;
       const lacksDate = citation.date === null;
       // A resolution of the National Assembly or its Standing Committee names its issuer in its symbol (71/2018/QH14).
       const lacksIssuer = citation.issuer === null && !citation.issuerNamedBefore && !isNationalAssemblySymbol(citation);
