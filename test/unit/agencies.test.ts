@@ -230,3 +230,72 @@ describe('agency/place: only a province named as today’s unit', () => {
       assert.deepEqual(after(body), [], body);
   });
 });
+
+describe('recipient codes and lists without a colon', () => {
+  const withRecipients = (line: string, date: string) => notice('Nội dung.', { date }).replace('- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;', line);
+
+  it('reads the codes of “Các Bộ: …” as in the real notices, and reports those not in force', () => {
+    // The recipient line of a real notice of 2019 (37-TB-VPCP-2019), as if sent in 2026.
+    const line = '- Các Bộ: TNMT, CT, Y tế, KHĐT, GTVT, KHCN, NN&PTNT, TC, GDĐT, LĐTBXH;';
+    assert.deepEqual(findings(withRecipients(line, '2019-03-01'), 'agency/not-in-force'), []);
+    const text = withRecipients(line, '2026-01-15');
+    const found = findings(text, 'agency/not-in-force');
+    assert.deepEqual(found.map((finding) => spanText(text, finding)), ['TNMT', 'KHĐT', 'GTVT', 'NN&PTNT', 'LĐTBXH']);
+    const khdt = found[1]!;
+    assert.match(khdt.message.vi, /Cơ quan kế thừa: “TC”\. Cơ quan kế thừa đã có trong danh sách/u);
+    assert.equal(khdt.fix, undefined);
+    assert.equal(found[0]!.fix?.edits[0]!.newText, 'NNMT');
+  });
+
+  it('keeps reading the codes after one it does not know', () => {
+    const text = withRecipients('- Các Bộ: XD, TC, NV, KH&ĐT, GD&ĐT, TN&MT, QP, Thanh tra CP;', '2026-01-15');
+    assert.deepEqual(
+      run(text).facts.agencies.filter((mention) => mention.form === 'code').map((mention) => mention.written),
+      ['XD', 'TC', 'NV', 'KH&ĐT', 'GD&ĐT', 'TN&MT', 'QP'],
+    );
+  });
+
+  it('reads “các Bộ Tài nguyên và Môi trường, Nông nghiệp và …” like a list with a colon', () => {
+    const text = dated('Bộ Tài chính phối hợp với các Bộ Tài nguyên và Môi trường, Nông nghiệp và Phát triển nông thôn thực hiện.', '2026-01-15');
+    const found = findings(text, 'agency/not-in-force');
+    assert.deepEqual(found.map((finding) => spanText(text, finding)), ['Tài nguyên và Môi trường', 'Nông nghiệp và Phát triển nông thôn']);
+    assert.match(found[0]!.message.vi, /“Nông nghiệp và Môi trường”/u);
+  });
+
+  it('reads lists of state groups with their abbreviations', () => {
+    const text = notice('Giao các Tập đoàn: Điện lực Việt Nam, Dầu khí Việt Nam (PVN), Bưu chính Viễn thông Việt Nam báo cáo.');
+    assert.deepEqual(bodyMentions(text).filter((mention) => mention.list !== undefined).map((mention) => mention.agency?.id), ['evn', 'pvn-dau-khi', 'vnpt']);
+  });
+});
+
+describe('bodies beyond the ministries', () => {
+  it('checks the names of Party, National Assembly and international bodies (real sentences)', () => {
+    for (const [sentence, written, expected] of [
+      ['Sơ kết thực hiện Nghị quyết Hội nghị lần thứ 7 Ban chấp hành Trung ương (khóa X) về nông nghiệp, nông dân, nông thôn.', 'Ban chấp hành Trung ương', 'Ban Chấp hành Trung ương'],
+      ['Báo cáo Thủ tướng Chính phủ trước khi báo cáo Ủy ban thường vụ Quốc hội xem xét, quyết định.', 'Ủy ban thường vụ Quốc hội', 'Ủy ban Thường vụ Quốc hội'],
+      ['Đại diện lãnh đạo các cơ quan: Ủy ban Khoa học Công nghệ và Môi trường của Quốc hội, Ban Tuyên giáo Trung ương.', 'Ủy ban Khoa học Công nghệ và Môi trường', 'Ủy ban Khoa học, Công nghệ và Môi trường'],
+      ['Bộ Kế hoạch và Đầu tư chủ động đề nghị Ngân hàng thế giới và các nhà tài trợ khác hỗ trợ kỹ thuật.', 'Ngân hàng thế giới', 'Ngân hàng Thế giới'],
+      ['Thanh tra Chính phủ; Ngân hàng Nhà nước Việt Nam; Tập đoàn Hóa Chất Việt Nam; Tập đoàn Dầu khí Việt Nam.', 'Tập đoàn Hóa Chất Việt Nam', 'Tập đoàn Hóa chất Việt Nam'],
+    ] as const) {
+      const text = notice(sentence);
+      const found = findings(text, 'agency/spelling');
+      assert.deepEqual(found.map((finding) => spanText(text, finding)), [written], sentence);
+      assert.match(found[0]!.message.vi, new RegExp(`“${expected}”`, 'u'));
+    }
+    assert.deepEqual(findings(notice('Trình Bộ Chính trị, Ban Bí thư; Hội đồng Dân tộc, Ủy ban Kinh tế và Tài chính, Ủy ban Văn hóa và Xã hội thẩm tra.'), 'agency/spelling'), []);
+  });
+
+  it('dates the National Assembly committees reorganised on 18/02/2025, as warnings (the date is not verified)', () => {
+    const [old] = findings(dated('Ủy ban Tài chính, Ngân sách thẩm tra dự án luật.', '2025-11-18'), 'agency/not-in-force');
+    assert.equal(old!.severity, 'warning');
+    assert.match(old!.message.vi, /“Ủy ban Kinh tế và Tài chính”/u);
+    assert.deepEqual(findings(dated('Ủy ban Tài chính, Ngân sách thẩm tra dự án luật.', '2024-11-22'), 'agency/not-in-force'), []);
+    assert.equal(findings(dated('Ủy ban Kinh tế và Tài chính thẩm tra dự án luật.', '2024-11-22'), 'agency/not-in-force').length, 1);
+  });
+
+  it('takes “Thường trực Chính phủ” for the body, not inside the title of the Permanent Deputy Prime Minister', () => {
+    const ids = (body: string) => bodyMentions(notice(body)).map((mention) => mention.agency?.id);
+    assert.deepEqual(ids('Thường trực Chính phủ họp cho ý kiến.'), ['thuong-truc-chinh-phu']);
+    assert.deepEqual(ids('Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chủ trì.'), ['chinh-phu']);
+  });
+});

@@ -48,7 +48,7 @@ describe('knowledge base', () => {
 
   it('never gives one agency name, short form or elliptical form two meanings on one day', () => {
     assert.deepEqual(
-      overlappingPairs(knowledge.agencies, (agency) => [agency.name, agency.elliptical, ...agency.shortForms, ...agency.knownMisspellings]),
+      overlappingPairs(knowledge.agencies, (agency) => [agency.name, agency.elliptical, ...agency.shortForms, ...agency.listCodes, ...agency.knownMisspellings]),
       [],
     );
   });

@@ -11,7 +11,8 @@ import type { CalendarDate } from './types.js';
  * extras) and cached, never per document.
  */
 
-export type TargetForm = 'full' | 'short' | 'elliptical' | 'province';
+/** `code`: a recipient-list code ("KHĐT" in "Các Bộ: TC, KHĐT"), recognized in lists only. */
+export type TargetForm = 'full' | 'short' | 'elliptical' | 'code' | 'province';
 
 /** What a matched key stands for and how it should have been written. */
 export interface Target {
@@ -117,6 +118,7 @@ function configAgencies(config: ThongbaoConfig): Agency[] {
     kind: 'config',
     elliptical: null,
     shortForms: extra.shortForms,
+    listCodes: [],
     symbolCode: extra.code ?? null,
     validFrom: extra.validFrom ?? null,
     validTo: extra.validTo ?? null,
@@ -148,6 +150,7 @@ function build(knowledge: Knowledge, extras: Agency[]): AgencyIndex {
       const acronym = short.split(/[\s,&-]+/u).some(isAcronym);
       insert(trie, short, { form: 'short', agency, expected: short, listOnly: false, acronym });
     }
+    for (const code of agency.listCodes) insert(trie, code, { form: 'code', agency, expected: code, listOnly: true, acronym: true });
     if (agency.elliptical && matchKey(agency.elliptical) !== matchKey(agency.name)) {
       insert(trie, agency.elliptical, { form: 'elliptical', agency, expected: agency.elliptical, listOnly: true, acronym: false });
     }
@@ -206,7 +209,8 @@ export function provincesNamed(index: AgencyIndex, name: string): Province[] {
 /** Provinces by the key of their name and aliases, in index order: built once per index. */
 const provincesByKey = new WeakMap<AgencyIndex, Map<string, Province[]>>();
 
-/** "Bộ Tài chính", or its elliptical form when the mention was elliptical. */
+/** "Bộ Tài chính", or its elliptical form or list code when the mention was one ("Tài chính", "TC"). */
 export function nameInForm(agency: Agency, form: TargetForm): string {
-  return form === 'elliptical' && agency.elliptical ? agency.elliptical : agency.name;
+  if (form === 'code' && agency.listCodes.length) return agency.listCodes[0]!;
+  return (form === 'elliptical' || form === 'code') && agency.elliptical ? agency.elliptical : agency.name;
 }

@@ -26,6 +26,7 @@ const agencySchema = z.object({
   kind: z.string().min(1),
   elliptical: z.string().min(1).nullable(),
   shortForms: z.array(z.string().min(1)),
+  listCodes: z.array(z.string().min(1)).default([]),
   symbolCode: z.string().min(1).nullable(),
   validFrom: isoDate,
   validTo: isoDate,

@@ -43,6 +43,8 @@ export interface Agency {
   /** The form written after "các bộ, cơ quan: …" (name without its head word), or null. */
   elliptical: string | null;
   shortForms: string[];
+  /** Codes that stand for the body in lists of recipients ("Các Bộ: TC, KHĐT, GD&ĐT"), recognized in lists only. */
+  listCodes: string[];
   symbolCode: string | null;
   validFrom: IsoDateOrNull;
   validTo: IsoDateOrNull;

@@ -27,7 +27,9 @@ export interface AgencyMention extends Span {
 }
 
 /** Words before a colon that open a list of agencies or provinces written without their head word. */
-const LIST_CUE = /(?:bộ|cơ quan|tỉnh|thành phố|trung ương|gồm|địa phương|tổ chức|doanh nghiệp|ngành)\s*$/u;
+const LIST_CUE = /(?:bộ|cơ quan|tỉnh|thành phố|trung ương|gồm|địa phương|tổ chức|doanh nghiệp|ngành|tập đoàn|tổng công ty)\s*$/u;
+/** "các Bộ Tài nguyên và Môi trường, Nông nghiệp và …": a plural head word opens a list without a colon. */
+const PLURAL_HEADS = new Set(['bộ', 'tập đoàn']);
 /** Words that may precede a province name in a list ("tỉnh Bình Dương"). */
 const PROVINCE_MARKERS = new Set(['tỉnh', 'thành phố', 'tp', 'tp.']);
 
@@ -136,38 +138,78 @@ function blockAt(model: NoticeModel, offset: number): TextBlock | undefined {
   return block && offset < block.end ? block : undefined;
 }
 
-/** Lists that drop the head word: "các bộ, cơ quan: Công an, Tài chính, …", "các tỉnh: Kiên Giang, …". */
+/** Lists that drop the head word: "các bộ, cơ quan: Công an, Tài chính, …", "các tỉnh: Kiên Giang, …", "Các Bộ: TC, KHĐT". */
 function scanLists(scan: Scan, out: AgencyMention[], covered: Set<number>): void {
   const { model, view, tokens } = scan;
   let listCount = 0;
   for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i]!.text !== ':') continue;
-    const colonOriginal = view.originalStart[tokens[i]!.start]!;
-    const before = view.text.slice(Math.max(0, tokens[i]!.start - 40), tokens[i]!.start);
-    if (!LIST_CUE.test(before)) continue;
-    const limit = viewIndexAtOrAfter(view, blockEnd(model, colonOriginal));
-    const list = listCount;
-    let found = false;
-    let at = i + 1;
-    while (at < tokens.length && tokens[at]!.start < limit) {
-      // "tỉnh Bình Dương", "TP. Hồ Chí Minh" inside a list of provinces.
-      let nameAt = at;
-      const marker = markerLength(tokens, at);
-      if (marker && longestMatch(tokens, at + marker, scan.index.trie, limit, (target) => target.form === 'province')) nameAt = at + marker;
-      const match = longestMatch(tokens, nameAt, scan.index.trie, limit, () => true);
-      if (!match) break;
-      const mention = mentionFrom(scan, nameAt, match.end, match.targets, list);
-      if (!mention) break;
+    const first = listStart(scan, i);
+    if (first === undefined) continue;
+    const limit = viewIndexAtOrAfter(view, blockEnd(model, view.originalStart[tokens[i]!.start]!));
+    if (!scanListItems(scan, first, limit, listCount, out, covered)) continue;
+    listCount++;
+    // "các Bộ Tài chính, …": the head word belongs to the list, not to a full name of its first item.
+    for (let k = i + 1; k < first; k++) covered.add(k);
+  }
+}
+
+/** The token where a list's first item starts, when token `i` opens a list: a colon after a cue, or "các bộ" before an elliptical name. */
+function listStart(scan: Scan, i: number): number | undefined {
+  const { view, tokens } = scan;
+  const token = tokens[i]!;
+  if (token.text === ':') {
+    const before = view.text.slice(Math.max(0, token.start - 40), token.start);
+    return LIST_CUE.test(before) ? i + 1 : undefined;
+  }
+  if (token.text !== 'các') return undefined;
+  const head = PLURAL_HEADS.has(`${tokens[i + 1]?.text} ${tokens[i + 2]?.text}`) ? 2 : PLURAL_HEADS.has(tokens[i + 1]?.text ?? '') ? 1 : 0;
+  if (!head) return undefined;
+  const at = i + 1 + head;
+  // Only an elliptical name right after the head word, followed by a further item: "các Bộ Tài chính, Công an".
+  const match = longestMatch(tokens, at, scan.index.trie, view.text.length, (target) => target.form === 'elliptical');
+  if (!match || (tokens[match.end]?.text !== ',' && tokens[match.end]?.text !== 'và')) return undefined;
+  const next = longestMatch(tokens, match.end + 1, scan.index.trie, view.text.length, (target) => target.form === 'elliptical');
+  return next ? at : undefined;
+}
+
+/** Reads the items of one list; true when at least one was recognized. */
+function scanListItems(scan: Scan, first: number, limit: number, list: number, out: AgencyMention[], covered: Set<number>): boolean {
+  const { tokens } = scan;
+  let found = false;
+  let at = first;
+  while (at < tokens.length && tokens[at]!.start < limit) {
+    // "tỉnh Bình Dương", "TP. Hồ Chí Minh" inside a list of provinces.
+    let nameAt = at;
+    const marker = markerLength(tokens, at);
+    if (marker && longestMatch(tokens, at + marker, scan.index.trie, limit, (target) => target.form === 'province')) nameAt = at + marker;
+    const match = longestMatch(tokens, nameAt, scan.index.trie, limit, () => true);
+    const mention = match && mentionFrom(scan, nameAt, match.end, match.targets, list);
+    if (match && mention && !covered.has(nameAt)) {
       out.push(mention);
       found = true;
       for (let k = nameAt; k < match.end; k++) covered.add(k);
       at = match.end;
-      const separator = tokens[at]?.text;
-      if (separator === ',' || separator === 'và') at++;
-      else break;
+    } else if (found && isCodeToken(scan, tokens[at]) && tokens[at + 1]?.text === ',') {
+      // A code the knowledge does not hold ("Thanh tra CP" aside): skip it, the codes after it are still read.
+      at++;
+    } else break;
+    // "Dầu khí Việt Nam (PVN)": an item's own abbreviation.
+    if (tokens[at]?.text === '(') {
+      const close = tokens.findIndex((token, k) => k > at && k < at + 6 && token.text === ')');
+      if (close > 0) at = close + 1;
     }
-    if (found) listCount++;
+    const separator = tokens[at]?.text;
+    if (separator === ',' || separator === 'và') at++;
+    else break;
   }
+  return found;
+}
+
+/** An unknown code in a list of codes: one word of two to eight capitals, as written ("KTTH"). */
+function isCodeToken(scan: Scan, token: Token | undefined): boolean {
+  if (!token) return false;
+  const span = originalSpan(scan.view, token.start, token.end);
+  return /^\p{Lu}{2,8}$/u.test(scan.model.text.slice(span.start, span.end));
 }
 
 function markerLength(tokens: Token[], at: number): number {
@@ -209,6 +251,8 @@ function scanNames(scan: Scan, out: AgencyMention[], covered: Set<number>): void
     if (/[/-]/u.test(original[span.start - 1] ?? '') || /[/-]/u.test(original[span.end] ?? '')) continue;
     // "Phó Thủ tướng Chính phủ" names a deputy, not the Prime Minister: only "Chính phủ" counts.
     if (match.targets.some((target) => target.agency?.id === 'thu-tuong') && /Phó\s+$/u.test(original.slice(Math.max(0, span.start - 6), span.start))) continue;
+    // "Phó Thủ tướng Thường trực Chính phủ" is a title: "Thường trực Chính phủ" there names no body.
+    if (match.targets.some((target) => target.agency?.id === 'thuong-truc-chinh-phu') && /Thủ tướng\s+$/iu.test(original.slice(Math.max(0, span.start - 12), span.start))) continue;
     const provinceOnly = match.targets.every((target) => target.form === 'province');
     if (provinceOnly && !provinceContextOk(original, span)) continue;
     const mention = mentionFrom(scan, i, match.end, match.targets);
