@@ -185,3 +185,26 @@ describe('typo/doubled-word', () => {
     assert.deepEqual(ALL_SEEDS.flatMap((name) => spans(seed(name), 'typo/doubled-word')), ['được được']);
   });
 });
+
+describe('typo/spacing around a hyphen', () => {
+  it('joins a transliterated word split at its hyphen', () => {
+    const text = notice('Giảm phát thải các- bon trong sản xuất điện.');
+    assert.deepEqual(spans(text, 'typo/spacing'), ['các- bon']);
+    assert.match(fixed(text, 'typo/spacing'), /phát thải các-bon trong/u);
+  });
+
+  it('spaces a hyphen between two names, and only reports one between common words (real sentences)', () => {
+    const names = notice('Nghe đại diện lãnh đạo 08 địa phương là Bà Rịa- Vũng Tàu, thành phố Hà Nội; công trình thủy lợi Ngàn Trươi- Cẩm Trang.');
+    assert.deepEqual(spans(names, 'typo/spacing'), ['Rịa- Vũng', 'Trươi- Cẩm']);
+    assert.match(fixed(names, 'typo/spacing'), /Bà Rịa - Vũng Tàu, .* Ngàn Trươi - Cẩm Trang\./u);
+    const [common] = findings(notice('Phát triển kinh tế- xã hội bền vững.'), 'typo/spacing');
+    assert.equal(common!.fix, undefined);
+  });
+
+  it('leaves symbols, agency names and recipient codes to their rules', () => {
+    for (const body of ['Thực hiện Chỉ thị số 21/CT- TTg ngày 25 tháng 11 năm 2019.', 'Giao Bộ Văn hóa- Thể thao và Du lịch chủ trì.', 'Quảng Trạch - Phố Nối; giai đoạn 2021-2025.'])
+      assert.deepEqual(findings(notice(body), 'typo/spacing'), [], body);
+    const codes = notice('Nội dung.').replace('- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;', '- Các Bộ: XD, KH&ĐT, TC, QP, TN&MT, NN&PTNT, GTVT, VH,TT&DL, YT;');
+    assert.deepEqual(findings(codes, 'typo/spacing'), []);
+  });
+});

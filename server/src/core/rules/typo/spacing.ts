@@ -30,9 +30,61 @@ function allBlank(text: string, start: number, end: number): boolean {
 interface Problem {
   start: number;
   end: number;
-  edit: TextEdit;
+  /** Absent where the fix is not certain (a hyphen spaced on one side: joined or spaced?). */
+  edit?: TextEdit;
   message: Msg;
-  title: Msg;
+  title?: Msg;
+}
+
+/** A hyphen with a space on one side only, between two words: "các- bon", "Bà Rịa- Vũng Tàu", "Ngàn Trươi -Cẩm Trang". */
+const LOPSIDED_HYPHEN = /(?<=[\p{L}\p{M}])(?:-[ \t]+|[ \t]+-)(?=[\p{L}\p{M}])/gu;
+/** Transliterated words whose syllables a hyphen joins (Vietnamese spelling of loanwords). */
+const JOINED_LOANWORDS = new Set(['các-bon', 'ô-xy', 'a-xít', 'ni-tơ', 'phốt-pho', 'ô-tô', 'ki-lô', 'xi-măng', 'in-tơ-nét', 'ca-cao', 'ba-zơ', 'mê-tan', 'đi-ô-xít', 'xăng-dầu']);
+const WORD_BEFORE = /[\p{L}\p{M}]+$/u;
+const WORD_AFTER = /^[\p{L}\p{M}]+/u;
+const UPPER_START = /^\p{Lu}/u;
+
+function hyphenProblems(context: RuleContext, slice: string): Problem[] {
+  const { text, prose, body } = context.model;
+  const found: Problem[] = [];
+  const named = context.facts.agencies;
+  for (const match of slice.matchAll(LOPSIDED_HYPHEN)) {
+    const start = body.start + match.index!;
+    const end = start + match[0].length;
+    // Real spaces of the text only, not blanked markup.
+    if (text.slice(start, end) !== prose.slice(start, end)) continue;
+    // Agency names are checked whole by agency/spelling ("Bộ Văn hóa- Thể thao và Du lịch"); links keep their text.
+    if (named.some((mention) => mention.agency && mention.start < start && end < mention.end) || inLinkOrEntity(prose, start)) continue;
+    const before = WORD_BEFORE.exec(prose.slice(Math.max(0, start - 20), start))?.[0] ?? '';
+    // A document symbol ("21/CT- TTg") is ref/symbol-format's.
+    if (/[/\d]$/u.test(prose.slice(0, start - before.length))) continue;
+    const after = WORD_AFTER.exec(prose.slice(end, end + 20))?.[0] ?? '';
+    const joined = `${before}-${after}`;
+    const written = text.slice(start - before.length, end + after.length);
+    if (JOINED_LOANWORDS.has(joined.toLowerCase().normalize('NFC'))) {
+      found.push({
+        start: start - before.length,
+        end: end + after.length,
+        edit: { start, end, newText: '-' },
+        message: msg(`Chữ bị tách quanh dấu gạch nối: “${written}”; viết liền: “${joined}”.`, `A word split around its hyphen: “${written}”; write “${joined}”.`),
+        title: msg(`Sửa thành “${joined}”`, `Change to “${joined}”`),
+      });
+      continue;
+    }
+    const spaced = `${before} - ${after}`;
+    // Two proper names joined ("Bà Rịa - Vũng Tàu", "Tuyên Quang - Hà Giang") take a space on each side.
+    const properNames = UPPER_START.test(after) && UPPER_START.test(before);
+    found.push({
+      start: start - before.length,
+      end: end + after.length,
+      ...(properNames ? { edit: { start, end, newText: ' - ' }, title: msg(`Sửa thành “${spaced}”`, `Change to “${spaced}”`) } : {}),
+      message: msg(
+        `Dấu gạch nối chỉ có dấu cách ở một bên: “${written}”. Viết liền hai bên trong một từ (“các-bon”) hoặc cách đều hai bên giữa hai tên, hai vế (“Bà Rịa - Vũng Tàu”, “kinh tế - xã hội”).`,
+        `A hyphen spaced on one side only: “${written}”. Write it without spaces inside one word (“các-bon”) or with a space on each side between two names or terms (“Bà Rịa - Vũng Tàu”).`,
+      ),
+    });
+  }
+  return found;
 }
 
 function problems(context: RuleContext): Problem[] {
@@ -66,6 +118,8 @@ function problems(context: RuleContext): Problem[] {
     const at = body.start + match.index!;
     const mark = match[0];
     if (at === body.start || /\s/u.test(prose[at - 1]!) || inLinkOrEntity(prose, at)) continue;
+    // A recipient code keeps the comma of the name it shortens: "VH,TT&DL" (Văn hóa, Thể thao và Du lịch).
+    if (context.facts.agencies.some((mention) => mention.form === 'code' && mention.start < at && at < mention.end)) continue;
     found.push({
       start: at,
       end: at + 1,
@@ -85,6 +139,7 @@ function problems(context: RuleContext): Problem[] {
       title: msg('Thêm dấu cách sau dấu chấm', 'Add a space after the full stop'),
     });
   }
+  found.push(...hyphenProblems(context, slice));
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -98,7 +153,8 @@ export const typoSpacing: Rule = {
   ),
   check(context) {
     for (const problem of problems(context)) {
-      context.report({ start: problem.start, end: problem.end, message: problem.message, fix: { title: problem.title, edits: [problem.edit] } });
+      const fix = problem.edit && problem.title ? { fix: { title: problem.title, edits: [problem.edit] } } : {};
+      context.report({ start: problem.start, end: problem.end, message: problem.message, ...fix });
     }
   },
   examples: {
