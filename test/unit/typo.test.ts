@@ -90,8 +90,9 @@ describe('typo/capitalization', () => {
   });
 
   it('reports the seeds’ certain mistakes only', () => {
-    assert.deepEqual(spans(seed('2023-07-12-hoi-nghi-chuyen-doi-so.tb.md'), 'typo/capitalization'), ['thành phố Hồ Chí Minh', 'Luật giao dịch điện tử', 'Luật giao dịch điện tử', 'Thủ tướng chính phủ']);
-    assert.deepEqual(spans(seed('2024-11-22-530-TB-VPCP.tb.md'), 'typo/capitalization'), []);
+    // “lợi ích của nhà nước, người dân”, “tiết kiệm cho nhà nước, xã hội”: the State, a special noun (PL II, V.1).
+    assert.deepEqual(spans(seed('2023-07-12-hoi-nghi-chuyen-doi-so.tb.md'), 'typo/capitalization'), ['thành phố Hồ Chí Minh', 'nhà nước', 'Luật giao dịch điện tử', 'Luật giao dịch điện tử', 'Thủ tướng chính phủ']);
+    assert.deepEqual(spans(seed('2024-11-22-530-TB-VPCP.tb.md'), 'typo/capitalization'), ['nhà nước']);
   });
 });
 
@@ -183,6 +184,27 @@ describe('typo/doubled-word', () => {
     assert.deepEqual(findings(text, 'typo/doubled-word'), []);
     // The seeds hold one, listed in seed-errors.md: “được được quan tâm”.
     assert.deepEqual(ALL_SEEDS.flatMap((name) => spans(seed(name), 'typo/doubled-word')), ['được được']);
+  });
+});
+
+describe('typo/capitalization of laws and special nouns', () => {
+  it('writes a named law with its first name word capitalised only (Luật Bảo vệ môi trường)', () => {
+    const text = notice('Thực hiện nghiêm Luật Bảo vệ Môi trường; quy định của Điều 26 Luật đấu thầu đối với từng dự án.');
+    assert.deepEqual(spans(text, 'typo/capitalization'), ['Luật Bảo vệ Môi trường', 'Luật đấu thầu']);
+    assert.match(fixed(text, 'typo/capitalization'), /Luật Bảo vệ môi trường; .* Luật Đấu thầu đối/u);
+  });
+
+  it('capitalises “Nhân dân”, “Nhà nước” where they name the people and the State (real sentences)', () => {
+    const text = notice('Bảo đảm an toàn phục vụ nhu cầu đi lại của nhân dân dịp Tết; Đảng bộ, chính quyền và nhân dân tỉnh Bạc Liêu; giúp tiết kiệm cho nhà nước, xã hội.');
+    assert.deepEqual(spans(text, 'typo/capitalization'), ['nhân dân', 'nhân dân', 'nhà nước']);
+    assert.match(fixed(text, 'typo/capitalization'), /của Nhân dân dịp Tết; .* và Nhân dân tỉnh .* cho Nhà nước, xã hội/u);
+    const adjectives = notice('Ủy ban nhân dân, Hội đồng nhân dân, Tòa án nhân dân; ngân sách nhà nước, doanh nghiệp nhà nước; chân thành cảm ơn sự đồng thuận của Nhân dân.');
+    assert.deepEqual(findings(adjectives, 'typo/capitalization'), []);
+  });
+
+  it('only warns on a notice issued before Nghị định 30/2020/NĐ-CP took effect', () => {
+    const [finding] = findings(notice('Đáp ứng nhu cầu sinh hoạt của nhân dân.', { date: '2015-06-04' }), 'typo/capitalization');
+    assert.equal(finding!.severity, 'warning');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Rule, RuleContext } from '../../rule.js';
 import type { TermMention } from '../../extract/terms.js';
 import { foldToneMarks } from '../../text.js';
 import { genericPlurals } from './genericPlural.js';
+import { checkSpecialNouns } from './specialNouns.js';
 import { msg, type TextEdit } from '../../types.js';
 
 function isUpper(ch: string): boolean {
@@ -123,6 +124,7 @@ export const typoCapitalization: Rule = {
   check(context) {
     checkTerms(context);
     checkCitedParts(context);
+    checkSpecialNouns(context);
   },
   examples: {
     ok: [
