@@ -78,6 +78,7 @@ describe('typo/capitalization', () => {
       'Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững (sau đây gọi là Chương trình); các Chương trình này được bố trí vốn.',
       'Kết quả của Chương trình mục tiêu quốc gia xây dựng nông thôn mới và Chương trình mục tiêu quốc gia giảm nghèo bền vững. Cơ bản thống nhất với mục tiêu của 02 Chương trình đề ra.',
       'Đến cuối năm 2016, Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia đã tổ chức 08 cuộc họp.',
+      'Thực hiện các mục tiêu của các văn bản, Nghị quyết số 01/NQ-CP, số 02/NQ-CP của Chính phủ và Nghị quyết của Đại hội đại biểu Đảng bộ tỉnh Bạc Liêu.',
     ])
       assert.deepEqual(findings(notice(body), 'typo/capitalization'), [], body);
   });

@@ -190,7 +190,9 @@ export function genericPlurals(context: RuleContext): GenericPlural[] {
     }
     const items = listItemsOf(prose, word, starts);
     if (!items) continue;
-    for (const item of items) if (!isNamed(prose, item.start, item.end, names)) found.set(item.start, item);
+    // A list that names one document by its number lists specific documents: "Nghị quyết số 01/NQ-CP, số 02/NQ-CP … và Nghị quyết của Đại hội …".
+    if (items.some((item) => isNamed(prose, item.start, item.end, names))) continue;
+    for (const item of items) found.set(item.start, item);
   }
   return [...found.values()].sort((a, b) => a.start - b.start);
 }
