@@ -299,3 +299,16 @@ describe('bodies beyond the ministries', () => {
     assert.deepEqual(ids('Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình chủ trì.'), ['chinh-phu']);
   });
 });
+
+describe('agency/spelling of any steering committee (PL II, IV.1)', () => {
+  it('capitalises “Chỉ đạo” in the name of a body, from real sentences', () => {
+    const text = notice('Ngày 10 tháng 9 năm 2024, Thủ tướng Chính phủ - Trưởng Ban chỉ đạo đã giao 30 nhiệm vụ; phối hợp với Ban chỉ đạo Tây Nam Bộ.');
+    const found = findings(text, 'agency/spelling');
+    assert.deepEqual(found.map((finding) => spanText(text, finding)), ['Ban chỉ đạo', 'Ban chỉ đạo']);
+    assert.match(fixOnce(text, 'agency/spelling'), /Trưởng Ban Chỉ đạo đã giao .* với Ban Chỉ đạo Tây Nam Bộ\./u);
+  });
+
+  it('leaves the common noun alone', () => {
+    assert.deepEqual(findings(notice('Kiện toàn ban chỉ đạo các cấp theo mô hình Ban chỉ đạo tổng hợp; Ban Chỉ đạo Trung ương họp.'), 'agency/spelling'), []);
+  });
+});

@@ -1,5 +1,37 @@
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { msg } from '../../types.js';
+
+/**
+ * The decree's rule for any body (PL II, IV.1: capitalise the words naming its
+ * kind and function), where it is certain whatever the body: a steering
+ * committee is a "Ban Chỉ đạo" ("Ban chỉ đạo liên ngành Trung ương …",
+ * "Trưởng Ban chỉ đạo"). A lower-case "ban chỉ đạo" is the common noun and is left alone.
+ */
+const STEERING_COMMITTEE = /(?<![\p{L}\p{M}])Ban[ \t\u00a0\n]+(chỉ)[ \t\u00a0\n]+đạo(?![\p{L}\p{M}])/gu;
+
+const COMMON_NOUN_BEFORE = /(?:^|[^\p{L}\p{M}])(?:mô hình|các|những|một|mỗi|từng)[ \t\u00a0\n]+$/iu;
+
+function checkBodyKinds(context: RuleContext): void {
+  const { text, prose, body } = context.model;
+  for (const match of prose.slice(body.start).matchAll(STEERING_COMMITTEE)) {
+    const start = body.start + match.index!;
+    const end = start + match[0].length;
+    // Only the words as written: blanked markup between them is another matter.
+    if (text.slice(start, end) !== match[0]) continue;
+    // "theo mô hình Ban chỉ đạo tổng hợp", "các Ban chỉ đạo": a common noun after all (its capital B is the slip).
+    if (COMMON_NOUN_BEFORE.test(prose.slice(Math.max(0, start - 12), start))) continue;
+    const at = start + match[0].indexOf('chỉ');
+    context.report({
+      start,
+      end,
+      message: msg(
+        `Tên cơ quan viết chưa đúng: “${match[0].replace(/\s+/gu, ' ')}”. Viết hoa chữ đầu của từ chỉ loại, chức năng của cơ quan: “Ban Chỉ đạo” (Nghị định 30/2020/NĐ-CP, Phụ lục II, mục IV.1).`,
+        `Body name written incorrectly: “${match[0].replace(/\s+/gu, ' ')}”. The words naming the body's kind and function are capitalised: “Ban Chỉ đạo” (Decree 30/2020/NĐ-CP, Appendix II, IV.1).`,
+      ),
+      fix: { title: msg('Sửa thành “Ban Chỉ đạo”', 'Change to “Ban Chỉ đạo”'), edits: [{ start: at, end: at + 1, newText: 'C' }] },
+    });
+  }
+}
 
 export const agencySpelling: Rule = {
   id: 'agency/spelling',
@@ -10,6 +42,7 @@ export const agencySpelling: Rule = {
     'A known agency name written with wrong case, spacing, punctuation or tone-mark placement (“Bộ Công An”, “Uỷ ban”).',
   ),
   check(context) {
+    checkBodyKinds(context);
     // typo/capitalization owns the case of the official terms it knows ("Thủ tướng Chính phủ"): one finding, not two.
     const terms = new Set(context.knowledge.terms.map((term) => term.text.normalize('NFC')));
     for (const mention of context.facts.agencies) {
@@ -32,6 +65,8 @@ export const agencySpelling: Rule = {
   },
   examples: {
     ok: ['Bộ Công an, Bộ Tài chính và Ủy ban nhân dân Thành phố Hồ Chí Minh phối hợp thực hiện.', 'Giao các bộ, cơ quan: Văn hóa, Thể thao và Du lịch, Tư pháp thực hiện.'],
-    notOk: ['Bộ Công An chủ trì, phối hợp với Bộ Tài chính.', 'Uỷ ban nhân dân các tỉnh báo cáo.', 'Giao các Bộ, cơ quan: Văn hóa - Thể thao và Du lịch, Tư pháp thực hiện.', 'Đài Truyền hình Việt nam đưa tin.'],
+    notOk: [
+      'Văn phòng Chính phủ rà soát, báo cáo Thủ tướng Chính phủ phương án kiện toàn Ban chỉ đạo liên ngành Trung ương về vệ sinh an toàn thực phẩm.',
+      'Bộ Công An chủ trì, phối hợp với Bộ Tài chính.', 'Uỷ ban nhân dân các tỉnh báo cáo.', 'Giao các Bộ, cơ quan: Văn hóa - Thể thao và Du lịch, Tư pháp thực hiện.', 'Đài Truyền hình Việt nam đưa tin.'],
   },
 };
