@@ -157,3 +157,21 @@ describe('ref/incomplete-first: more real citations', () => {
     assert.equal(flagged('Các Bộ đã thực hiện tốt Quyết định 258/QĐ-TTg ngày 04/3/2008 về tổ chức kỷ niệm.', rule).length, 1);
   });
 });
+
+describe('post-reorganisation sentences (written from the patterns of issue 13)', () => {
+  it('ref/incomplete-first: the issuer acting (signing, directing, notifying)', () => {
+    for (const body of [
+      'Thủ tướng Chính phủ đã cho chủ trương đầu tư dự án tại văn bản số 1234/VPCP-CN ngày 05 tháng 3 năm 2025.',
+      'Thủ tướng Chính phủ đã ký ban hành Quyết định số 1131/QĐ-TTg ngày 12 tháng 6 năm 2025 về danh mục công nghệ chiến lược.',
+      'Bộ Khoa học và Công nghệ đã ban hành Thông tư số 12/2025/TT-BKHCN ngày 30 tháng 6 năm 2025 hướng dẫn thực hiện.',
+      'Văn phòng Chính phủ đã thông báo tại Thông báo số 552/TB-VPCP ngày 13 tháng 10 năm 2025 kết luận của Ban Chỉ đạo.',
+    ]) assert.deepEqual(flagged(body, 'ref/incomplete-first', '2025-11-18'), [], body);
+  });
+  it('date/deadline-passed: a period that describes what was done', () => {
+    for (const body of [
+      'Bộ Tài chính báo cáo kết quả thực hiện trong năm 2024 và đề xuất nhiệm vụ năm 2025.',
+      'Ghi nhận các kết quả Bộ Xây dựng đã đạt được trong tháng 10 năm 2025 vừa qua.',
+    ]) assert.deepEqual(flagged(body, 'date/deadline-passed', '2025-11-18'), [], body);
+    assert.deepEqual(flagged('Bộ Xây dựng trình Thủ tướng Chính phủ Đề án trong tháng 10 năm 2025.', 'date/deadline-passed', '2025-11-18'), ['tháng 10 năm 2025']);
+  });
+});

@@ -387,7 +387,7 @@ const OPEN_PAREN_LEAD = /\([\s\u00a0]*(?:(?:theo|tại|xem)[\s\u00a0]+)?$/iu;
 /** "kiến nghị của Ủy ban nhân dân thành phố Hà Nội tại văn bản số …": a named body acting through the document. */
 const NAMED_BODY_THEN_TAI = /(?<![\p{L}\p{N}])của[\s\u00a0]+\p{Lu}[^,;.()\n]{1,80}?[\s\u00a0]+(?:tại|nêu tại)[\s\u00a0]+$/u;
 /** A person's name or title after the issuer ("Phó Thủ tướng Vũ Đức Đam"), then what the issuer did. */
-const AFTER_ISSUER = /^(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}]*){0,4},?[\s\u00a0]+(?:(?:đã|đã được|được|vừa|cũng)[\s\u00a0]+)?(?:tại|theo|nêu tại|ban hành|phê duyệt|giao|chỉ đạo|cho chủ trương|đồng ý|quyết định|yêu cầu|thông qua|cho phép|kết luận)(?![\p{L}\p{N}])/u;
+const AFTER_ISSUER = /^(?:[\s\u00a0]+\p{Lu}[\p{L}\p{M}]*){0,4},?[\s\u00a0]+(?:(?:đã|đã được|được|vừa|cũng)[\s\u00a0]+)?(?:tại|theo|nêu tại|ban hành|ký ban hành|ký|phê duyệt|giao|phân công|chỉ đạo|có chỉ đạo|có ý kiến|cho chủ trương|đồng ý|quyết định|yêu cầu|thông qua|thông báo|cho phép|kết luận)(?![\p{L}\p{N}])/u;
 
 /**
  * The issuer of this symbol is named in the clause before the citation, as the

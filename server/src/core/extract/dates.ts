@@ -53,6 +53,9 @@ const BARE_DAY_CONTEXT = /(?:trước|đến|từ|vào|hết|hạn)[\s\u00a0]+$/
 const DEADLINE_CONTEXT = /(?:trước|chậm nhất|hoàn thành|thời hạn|hạn chót|xong)(?:[\s\u00a0]+(?:trong|vào|là|trước|ngày|cuối))*[\s\u00a0]*$/iu;
 /** "trong tháng 11 năm 2023" (or quý, năm) is a deadline when the clause gives a task: "trình … trong tháng 11 năm 2023". */
 const IN_PERIOD = /(?<![\p{L}\p{N}])trong[\s\u00a0]+$/iu;
+/** "báo cáo kết quả thực hiện trong năm 2024": the period is what was done, not when the task is due. */
+const DONE_IN_PERIOD = /(?<![\p{L}\p{N}])(?:thực hiện|triển khai|đạt được|phát sinh|hoạt động|tình hình)[\s\u00a0]+trong[\s\u00a0]+$/iu;
+const PAST_AFTER = /^[\s\u00a0]*(?:vừa qua|qua|trước đây|trở về trước)(?![\p{L}\p{N}])/iu;
 /** A task verb; one after "đã", "vừa" (done) or after "với", "các", "nghe" (a noun: "báo cáo") sets no task. */
 const TASK_VERB = /(?<![\p{L}\p{N}])(?:(đã|đã được|vừa|được|với|các|những|nghe|theo|tại|của|bản|dự thảo)[\s\u00a0]+)?(?:trình|ban hành|báo cáo|gửi|hoàn thành|hoàn thiện|xong|tổ chức|sửa đổi|phê duyệt|tổng kết|sơ kết)(?![\p{L}\p{N}])/giu;
 const CLAUSE_START = /[.;:!?\n](?=[^.;:!?\n]*$)/u;
@@ -76,10 +79,10 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
   const taken: Span[] = [];
   const overlaps = (start: number, end: number) => taken.some((span) => start < span.end && end > span.start);
   const before = (start: number) => slice.slice(Math.max(0, start - from - 48), start - from);
-  const isDeadline = (start: number) => {
+  const isDeadline = (start: number, end: number) => {
     const near = before(start);
     if (DEADLINE_CONTEXT.test(near)) return true;
-    if (!IN_PERIOD.test(near)) return false;
+    if (!IN_PERIOD.test(near) || DONE_IN_PERIOD.test(near) || PAST_AFTER.test(slice.slice(end - from, end - from + 16))) return false;
     const window = slice.slice(Math.max(0, start - from - 160), start - from);
     const clause = window.slice(window.search(CLAUSE_START) + 1);
     return [...clause.matchAll(TASK_VERB)].some((verb) => !verb[1]);
@@ -106,7 +109,7 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
       monthToken: { start: monthOffset, end: monthOffset + monthText!.length, text: monthText! },
       missingNgay: !ngay,
       valid: isRealDate(year, month, day),
-      deadline: isDeadline(dateStart),
+      deadline: isDeadline(dateStart, end),
       meeting: isMeetingDate(model, source, dateStart, before(dateStart), where),
       where,
     };
@@ -133,7 +136,7 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
       monthToken: { start: monthOffset, end: monthOffset + match[1]!.length, text: match[1]! },
       missingNgay: false,
       valid: month >= 1 && month <= 12,
-      deadline: isDeadline(start),
+      deadline: isDeadline(start, end),
       meeting: false,
       where,
     });
@@ -149,7 +152,7 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
       quarter: QUARTERS[match[1]!.toUpperCase()]!,
       missingNgay: false,
       valid: true,
-      deadline: isDeadline(start),
+      deadline: isDeadline(start, start + match[0].length),
       meeting: false,
       where,
     });
@@ -159,14 +162,14 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
     const start = from + match.index!;
     if (overlaps(start, start + match[0].length)) continue;
     const yearStart = yearOffset - 'năm '.length;
-    out.push({ form: 'year', start: yearStart, end: yearOffset + 4, year: Number(match[1]), missingNgay: false, valid: true, deadline: !/^trong/iu.test(match[0]) || isDeadline(yearStart), meeting: false, where });
+    out.push({ form: 'year', start: yearStart, end: yearOffset + 4, year: Number(match[1]), missingNgay: false, valid: true, deadline: !/^trong/iu.test(match[0]) || isDeadline(yearStart, yearOffset + 4), meeting: false, where });
   }
   if (where === 'body') {
     for (const match of slice.matchAll(NUMERIC_DATE)) {
       const start = from + match.index!;
       const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
       if (month < 1 || month > 12 || day < 1 || day > 31) continue;
-      out.push({ form: 'numeric', start, end: start + match[0].length, year, month, day, missingNgay: false, valid: isRealDate(year, month, day), deadline: isDeadline(start), meeting: false, where });
+      out.push({ form: 'numeric', start, end: start + match[0].length, year, month, day, missingNgay: false, valid: isRealDate(year, month, day), deadline: isDeadline(start, start + match[0].length), meeting: false, where });
     }
   }
 }
