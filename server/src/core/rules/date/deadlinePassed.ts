@@ -25,7 +25,11 @@ export const dateDeadlinePassed: Rule = {
     }
   },
   examples: {
-    ok: ['Bộ Công an hoàn thành trong tháng 12 năm 2024.', 'Bộ Tài chính báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 12 năm 2024.'],
-    notOk: ['Bộ Công an hoàn thành trước ngày 15 tháng 3 năm 2024.', 'Các bộ, ngành hoàn thành trong tháng 10 năm 2024.'],
+    ok: [
+      'Bộ Công an hoàn thành trong tháng 12 năm 2024.',
+      'Bộ Tài chính báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 12 năm 2024.',
+      'Về Chương trình mục tiêu quốc gia xây dựng nông thôn mới, đến hết năm 2016 cả nước có 2.358 xã đạt 19 tiêu chí.',
+    ],
+    notOk: ['Bộ Công an hoàn thành trước ngày 15 tháng 3 năm 2024.', 'Các bộ, ngành hoàn thành trong tháng 10 năm 2024.', 'Bộ Tài chính trình Thủ tướng Chính phủ trong tháng 10 năm 2024.'],
   },
 };

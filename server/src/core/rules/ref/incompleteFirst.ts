@@ -49,6 +49,8 @@ export const refIncompleteFirst: Rule = {
     ok: [
       'Triển khai Nghị định số 40/2020/NĐ-CP ngày 06 tháng 4 năm 2020 của Chính phủ quy định chi tiết thi hành một số điều của Luật Đầu tư công.',
       'Đôn đốc triển khai theo chỉ đạo của Thủ tướng Chính phủ tại Chỉ thị số 04/CT-TTg ngày 11 tháng 02 năm 2024 về tiếp tục đẩy mạnh triển khai Đề án 06.',
+      'Quy hoạch đã được Thủ tướng Chính phủ phê duyệt tại Quyết định số 575/QĐ-TTg ngày 04 tháng 5 năm 2015.',
+      'Tiếp tục thực hiện các nhiệm vụ được giao tại các Thông báo: số 456/TB-VPCP ngày 11 tháng 12 năm 2014 và số 49/TB-VPCP ngày 12 tháng 02 năm 2015 của Văn phòng Chính phủ.',
     ],
     notOk: [
       'Hoàn thiện Nghị định sửa đổi, bổ sung Nghị định số 73/2019/NĐ-CP ngày 05 tháng 9 năm 2019 quy định về quản lý đầu tư ứng dụng công nghệ thông tin sử dụng nguồn vốn ngân sách nhà nước.',
