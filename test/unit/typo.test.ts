@@ -79,6 +79,7 @@ describe('typo/capitalization', () => {
       'Kết quả của Chương trình mục tiêu quốc gia xây dựng nông thôn mới và Chương trình mục tiêu quốc gia giảm nghèo bền vững. Cơ bản thống nhất với mục tiêu của 02 Chương trình đề ra.',
       'Đến cuối năm 2016, Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia đã tổ chức 08 cuộc họp.',
       'Thực hiện các mục tiêu của các văn bản, Nghị quyết số 01/NQ-CP, số 02/NQ-CP của Chính phủ và Nghị quyết của Đại hội đại biểu Đảng bộ tỉnh Bạc Liêu.',
+      '4. Về các Đề án trình Bộ Chính trị: Việc xây dựng 3 Đề án đảm bảo phù hợp với chủ trương của Đảng. a) Đối với Đề án cải cách chính sách tiền lương đối với cán bộ, công chức; b) Đối với Đề án cải cách chính sách bảo hiểm xã hội.',
     ])
       assert.deepEqual(findings(notice(body), 'typo/capitalization'), [], body);
   });
@@ -87,6 +88,9 @@ describe('typo/capitalization', () => {
     const text = notice('Quán triệt các chủ trương của Đảng, Luật, Nghị quyết của Quốc hội, Chỉ thị, Công điện của Thủ tướng Chính phủ về phòng, chống dịch.');
     assert.deepEqual(spans(text, 'typo/capitalization'), ['Luật', 'Nghị quyết', 'Chỉ thị', 'Công điện']);
     assert.deepEqual(spans(notice('Đến nay đã phê duyệt được 31 Chương trình, đề án.'), 'typo/capitalization'), ['Chương trình']);
+    // Paired with a generic “đề án”, the plural stays generic even where programmes are named.
+    const named = notice('Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết và Chương trình mục tiêu quốc gia xây dựng nông thôn mới. Đến nay đã phê duyệt được 31 Chương trình, đề án.');
+    assert.deepEqual(spans(named, 'typo/capitalization'), ['Chương trình']);
     assert.deepEqual(findings(notice('Các bộ, ngành, địa phương tổ chức thực hiện, Báo cáo kết quả và Kế hoạch số 12/KH-BCA.'), 'typo/capitalization'), []);
   });
 

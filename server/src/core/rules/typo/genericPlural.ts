@@ -54,13 +54,15 @@ function phraseAfter(prose: string, end: number): string {
 }
 
 /** Nothing restricts the plural: it ends its phrase, or a verb follows ("02 Chương trình đề ra", "của các Chương trình,"). */
-const BARE_AFTER = /^(?:[ \t\n]*[,;.)]|[ \t\n]+(?:đề ra|đã|được|đang|sẽ|nêu|trình)(?![\p{L}\p{M}]))/u;
+const BARE_AFTER = /^(?:[ \t\n]*[,;.):]|[ \t\n]+(?:đề ra|đã|được|đang|sẽ|nêu|trình|đảm bảo|bảo đảm|phải|cần)(?![\p{L}\p{M}]))/u;
 
 interface Names {
   /** Type words the drafter defined as short names. */
   defined: Set<string>;
-  /** Type words that head at least two documents named by their names earlier ("Chương trình mục tiêu quốc gia …"), by offset of the second. */
-  namedTwiceBy: Map<string, number>;
+  /** Type words that head at least two documents named by their names in the notice ("Chương trình mục tiêu quốc gia …", "Đề án cải cách chính sách tiền lương …"). */
+  namedTwice: Set<string>;
+  /** ", đề án": a lower-case type word, a generic noun, coordinated right after. */
+  genericPairAfter: RegExp;
 }
 
 function isNamed(prose: string, start: number, end: number, names: Names): boolean {
@@ -69,9 +71,9 @@ function isNamed(prose: string, start: number, end: number, names: Names): boole
   if (NAMED_IN_PHRASE.test(phraseAfter(prose, end))) return true;
   const written = prose.slice(start, end).replace(/\s+/gu, ' ');
   if (names.defined.has(written)) return true;
-  // "02 Chương trình" after two programmes were named: the plural counts those documents.
-  const second = names.namedTwiceBy.get(written);
-  return second !== undefined && second < start && BARE_AFTER.test(after);
+  // "02 Chương trình đề ra", "Về các Đề án trình Bộ Chính trị:" where the notice names them: the plural counts those documents.
+  // "31 Chương trình, đề án": paired with a generic lower-case type word, it is generic too.
+  return names.namedTwice.has(written) && BARE_AFTER.test(after) && !names.genericPairAfter.test(after);
 }
 
 /** The type words the drafter defined as short names ("sau đây gọi là Chương trình" defines "Chương trình"). */
@@ -87,9 +89,9 @@ function definedNames(prose: string, typeWords: readonly string[]): Set<string> 
 /** A type word followed by a name of lower-case words, not by a number: "Chương trình mục tiêu quốc gia giảm nghèo bền vững". */
 const NAME_AFTER = /^[ \t\n]+\p{Ll}[\p{L}\p{M}]*(?:[ \t\n]+\p{Ll}[\p{L}\p{M}]*){2,}/u;
 
-function namedTwice(prose: string, words: TypeWordAt[]): Map<string, number> {
+function namedTwice(prose: string, words: TypeWordAt[]): Set<string> {
   const seen = new Map<string, Set<string>>();
-  const second = new Map<string, number>();
+  const twice = new Set<string>();
   for (const word of words) {
     if (PLURAL_BEFORE.test(prose.slice(Math.max(0, word.start - 24), word.start))) continue;
     const name = NAME_AFTER.exec(prose.slice(word.end, word.end + 120))?.[0].trim().split(/\s+/u).slice(0, 6).join(' ');
@@ -97,9 +99,9 @@ function namedTwice(prose: string, words: TypeWordAt[]): Map<string, number> {
     const names = seen.get(word.written) ?? new Set<string>();
     names.add(name);
     seen.set(word.written, names);
-    if (names.size === 2 && !second.has(word.written)) second.set(word.written, word.start);
+    if (names.size >= 2) twice.add(word.written);
   }
-  return second;
+  return twice;
 }
 
 interface TypeWordAt extends Span {
@@ -175,7 +177,7 @@ export function genericPlurals(context: RuleContext): GenericPlural[] {
   const { prose } = context.model;
   const typeWords = [...context.knowledge.terms.filter((term) => term.kind === 'doc-type').map((term) => term.text), ...ONE_SYLLABLE_TYPES];
   const words = typeWordsAt(context);
-  const names: Names = { defined: definedNames(prose, typeWords), namedTwiceBy: namedTwice(prose, words) };
+  const names: Names = { defined: definedNames(prose, typeWords), namedTwice: namedTwice(prose, words), genericPairAfter: new RegExp(`^[ \\t\\n]*,[ \\t\\n]*(?:${typeWords.map((word) => word.toLowerCase()).join('|')})(?![\\p{L}\\p{M}])`, 'u') };
   const starts = new Map(words.map((word) => [word.start, word]));
   const found = new Map<number, GenericPlural>();
   for (const word of words) {
