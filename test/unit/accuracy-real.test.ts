@@ -175,3 +175,12 @@ describe('post-reorganisation sentences (written from the patterns of issue 13)'
     assert.deepEqual(flagged('Bộ Xây dựng trình Thủ tướng Chính phủ Đề án trong tháng 10 năm 2025.', 'date/deadline-passed', '2025-11-18'), ['tháng 10 năm 2025']);
   });
 });
+
+describe('the registry and year-less symbols', () => {
+  it('an undated citation of a year-less symbol is not matched with a document of years before (07/TB-VPCP of 2017 in a notice of 2025)', () => {
+    const text = notice('Thực hiện Thông báo số 07/TB-VPCP về an toàn thực phẩm.', { date: '2025-11-18' });
+    const [finding] = findings(text, 'ref/incomplete-first');
+    assert.equal(finding!.fix, undefined);
+    assert.doesNotMatch(finding!.message.vi, /Theo danh mục/u);
+  });
+});

@@ -251,12 +251,14 @@ export function extractCitations(model: NoticeModel, knowledge: Knowledge, dates
 /**
  * The registry entry a citation means. A symbol without its year ("01/NQ-CP", "35/TB-VPCP") is numbered
  * again every year: an entry dated in another year than the cited date, or after the notice, is another
- * document of the same symbol.
+ * document of the same symbol; an undated citation is read as a recent one (the notice's year or the one before).
  */
 export function registryEntryOf(registry: Registry, citation: Citation, noticeDate: CalendarDate): RegistryEntry | undefined {
   const entry = registry.lookup(citation.symbol.key);
   if (!entry || citation.symbol.parts.year !== null || !entry.date) return entry;
   if (citation.date) return citation.date.year === entry.date.year ? entry : undefined;
+  // Undated: only a document of the notice's year or the year before, and not later than the notice.
+  if (entry.date.year < noticeDate.year - 1) return undefined;
   const after = entry.date.year > noticeDate.year || (entry.date.year === noticeDate.year && (entry.date.month > noticeDate.month || (entry.date.month === noticeDate.month && entry.date.day > noticeDate.day)));
   return after ? undefined : entry;
 }
