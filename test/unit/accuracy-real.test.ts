@@ -184,3 +184,13 @@ describe('the registry and year-less symbols', () => {
     assert.doesNotMatch(finding!.message.vi, /Theo danh mục/u);
   });
 });
+
+describe('more Lưu lines and terms', () => {
+  it('copies kept for two units, the last one closing the line', () => {
+    const text = notice('Bộ Công an chủ trì thực hiện.').replace('- Lưu: VT, KGVX (2).', '- Lưu: VT, KTTH (2), NN (1).');
+    assert.deepEqual(findings(text, 'structure/recipients'), []);
+  });
+  it('the term elected in 2026 (khóa XVI) is accepted', () => {
+    assert.deepEqual(flagged('Thực hiện Nghị quyết số 01/2026/QH16 ngày 10 tháng 4 năm 2026 của Quốc hội.', 'ref/symbol-format', '2026-05-01'), []);
+  });
+});

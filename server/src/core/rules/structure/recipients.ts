@@ -9,7 +9,7 @@ const LUU_COLON = /^lưu\s*:/u;
 /** After the final ".": nothing, or a short drafter mark (letters, digits, dots, brackets, spaces, emphasis: "QT 37"). */
 const LUU_END = /\.[ \t]*(?:[*_]{0,2}[\p{L}\p{N}.()][\p{L}\p{N}.() ]{0,15}[*_]{0,2})?$/u;
 /** The number of copies kept, "(3)", "(3b)": the "Lưu" line ends right after it, before the drafter's mark. */
-const COPIES = /\([ \t]*\d+[ \t]*b?[ \t]*\)/u;
+const COPIES_ALL = /\([ \t]*\d+[ \t]*b?[ \t]*\)/gu;
 /** "Lưu: Văn thư, …": the decree writes the records office as "VT". */
 const VAN_THU = /^(lưu[ \t]*:?[ \t]*)(văn thư)(?![\p{L}\p{M}])/u;
 const TRAILING_PUNCTUATION = /[.,:;]*$/u;
@@ -113,11 +113,14 @@ export const structureRecipients: Rule = {
         fix: { title: msg('Viết “VT”', 'Write “VT”'), edits: [{ start, end: start + vanThu[2]!.length, newText: 'VT' }] },
       });
     }
-    const copies = COPIES.exec(last.text);
+    // "Lưu: VT, KTTH (2), NN (1)." keeps copies for two units: the line is right when one of them ends it.
+    const allCopies = [...last.text.matchAll(COPIES_ALL)];
+    const copies = allCopies[0];
     if (copies) {
       const after = last.start + copies.index + copies[0].length;
-      const next = last.text.slice(copies.index + copies[0].length);
-      if (!next.startsWith('.')) {
+      const closed = allCopies.some((group) => last.text.startsWith('.', group.index + group[0].length));
+      if (!closed) {
+        const next = last.text.slice(copies.index + copies[0].length);
         const replaced = /^[,;]/u.test(next) ? 1 : 0;
         context.report({
           start: after - 1,
