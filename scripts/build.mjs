@@ -2,6 +2,7 @@
 // tsc only type-checks (npm run typecheck) and emits the declarations of the public API.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -37,5 +38,8 @@ await Promise.all(
     build({ ...common, entryPoints: { [entry.out]: entry.in }, outdir: 'dist', external: entry.external ?? [] }),
   ),
 );
+// The Vietnamese spelling dictionary (typo/spelling) is read beside the bundles at run time (server/src/knowledge/spelling.ts).
+mkdirSync(path.join(root, 'dist', 'dictionary-vi'), { recursive: true });
+for (const name of ['index.aff', 'index.dic', 'license']) copyFileSync(path.join(root, 'node_modules', 'dictionary-vi', name), path.join(root, 'dist', 'dictionary-vi', name));
 execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.api.json'], { cwd: root, stdio: 'inherit' });
 console.log(`built dist/ in ${Date.now() - started} ms`);

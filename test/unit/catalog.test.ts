@@ -46,6 +46,7 @@ const CATALOG = [
   'typo/number-format',
   'typo/unicode',
   'typo/doubled-word',
+  'typo/spelling',
 ];
 
 const docs = path.join(import.meta.dirname, '..', '..', 'docs', 'rules');

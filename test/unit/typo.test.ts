@@ -235,3 +235,24 @@ describe('typo/spacing around a hyphen', () => {
     assert.deepEqual(findings(codes, 'typo/spacing'), []);
   });
 });
+
+describe('typo/spelling', () => {
+  it('reports, as info, a syllable that is no Vietnamese word (a real typo of 179-TB-VPCP-2011)', () => {
+    const text = notice('Tỷ lệ hộ nghèo giảm từ 13,7% (năm 2008) xuống còn 9,45% (năm 2010), hộ nghèo ỏ khu vực nông thôn giảm từ 16,2% xuống 11,3%.');
+    const found = findings(text, 'typo/spelling');
+    assert.deepEqual(found.map((finding) => spanText(text, finding)), ['ỏ']);
+    assert.equal(found[0]!.severity, 'info');
+  });
+
+  it('accepts both tone placements and never looks up names, abbreviations, foreign words or markers', () => {
+    const text = notice(
+      'Phó Thủ tướng Hồ Đức Phớc chỉ đạo NHNN, các NHTM và doanh nghiệp logistics; hòa giải, hoà giải, thủy lợi, thuỷ lợi; (ii) Định danh xác thực điện tử; thẻ căn cước gắn chip; copyright on this translation; https://chinhphu.vn; `mã_nguồn`.',
+    );
+    assert.deepEqual(findings(text, 'typo/spelling'), []);
+    for (const name of ALL_SEEDS) assert.deepEqual(findings(seed(name), 'typo/spelling'), [], name);
+  });
+
+  it('leaves a split term to typo/split-word', () => {
+    assert.deepEqual(findings(notice('Bổ sung Nghị đ ịnh số 73/2019/NĐ-CP.'), 'typo/spelling'), []);
+  });
+});

@@ -5,6 +5,7 @@ import provincesData from './data/provinces.json';
 import abbreviationsData from './data/abbreviations.json';
 import termsData from './data/terms.json';
 import type { Abbreviation, Agency, DocType, Knowledge, Province, Term } from './types.js';
+import { lazySpellChecker } from './spelling.js';
 
 /**
  * Loads the shipped knowledge once, validating every data file with zod, so a
@@ -90,6 +91,7 @@ export function loadKnowledge(): Knowledge {
     actingIssuers: citationIssuersSchema.parse(docTypesData.citationIssuers).acting.names,
     nationalAssemblyTerms: nationalAssemblyTermsSchema.parse(docTypesData.nationalAssemblyTerms).terms,
     terms: z.object({ terms: z.array(termSchema) }).parse(termsData).terms,
+    spelling: lazySpellChecker(),
   };
   return cached;
 }

@@ -90,6 +90,11 @@ export interface Term {
   always: boolean;
 }
 
+/** Whether a word is in the Vietnamese spelling dictionary (dictionary-vi), loaded on first use. */
+export interface SpellChecker {
+  correct(word: string): boolean;
+}
+
 export interface Knowledge {
   docTypes: DocType[];
   agencies: Agency[];
@@ -103,4 +108,6 @@ export interface Knowledge {
   nationalAssemblyTerms: { term: number; from: number; to: number }[];
   /** Official terms (document types, laws, titles, special place names) for split-word and capitalization checks. */
   terms: Term[];
+  /** The Vietnamese spelling dictionary, for typo/spelling; absent in knowledge built by hand (tests). */
+  spelling?: SpellChecker;
 }
