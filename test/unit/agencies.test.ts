@@ -312,3 +312,17 @@ describe('agency/spelling of any steering committee (PL II, IV.1)', () => {
     assert.deepEqual(findings(notice('Kiện toàn ban chỉ đạo các cấp theo mô hình Ban chỉ đạo tổng hợp; Ban Chỉ đạo Trung ương họp.'), 'agency/spelling'), []);
   });
 });
+
+describe('agency/unknown in lists of ministries', () => {
+  it('reports an item that names no ministry, with the one it starts', () => {
+    const text = dated('Giao các Bộ: Giáo dục, Y tế chủ trì hướng dẫn.', '2026-01-15');
+    const [finding] = findings(text, 'agency/unknown');
+    assert.equal(spanText(text, finding!), 'Giáo dục');
+    assert.match(fixOnce(text, 'agency/unknown'), /các Bộ: Giáo dục và Đào tạo, Y tế chủ trì/u);
+  });
+
+  it('leaves recognized items, codes and unrelated entries alone', () => {
+    for (const body of ['Phối hợp với các Bộ: Tư pháp, Tài chính, Văn hóa, Thể thao và Du lịch, Thanh tra CP thực hiện.', 'Các Bộ Giáo dục và Đào tạo, Y tế báo cáo.'])
+      assert.deepEqual(findings(dated(body, '2026-01-15'), 'agency/unknown'), [], body);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleContext } from '../../rule.js';
 import { inForce, type AgencyIndex } from '../../agencyIndex.js';
 import type { Agency } from '../../../knowledge/types.js';
 import { editDistance } from '../../similarity.js';
@@ -32,6 +32,41 @@ function namesOf(index: AgencyIndex): KnownName[] {
   return names;
 }
 
+/** "các Bộ: …", "Các Bộ …": a list of ministries written without their head word, up to the end of its clause. */
+const MINISTRY_LIST = /(?<![\p{L}\p{M}])(?:các|Các)[ \t\u00a0]+Bộ[ \t\u00a0]*:?[ \t\u00a0]*([^;.:()\n]+)/gu;
+const ITEM = /[^,]+/gu;
+
+/**
+ * "các Bộ: Giáo dục, Y tế" names no "Bộ Giáo dục": an item of a ministry list
+ * that is the first words of exactly one ministry in force ("Giáo dục và Đào tạo").
+ */
+function checkMinistryLists(context: RuleContext, covered: Uint8Array): void {
+  const { prose, body } = context.model;
+  const ministries = indexOf(context).agencies.filter((agency) => agency.kind === 'bo' && agency.elliptical && inForce(agency, context.noticeDate));
+  for (const list of prose.slice(body.start, body.end).matchAll(MINISTRY_LIST)) {
+    const listStart = body.start + list.index! + list[0].length - list[1]!.length;
+    for (const item of list[1]!.matchAll(ITEM)) {
+      const lead = item[0].length - item[0].trimStart().length;
+      const written = item[0].trim().replace(/[ \t\u00a0]+(?:và|phối hợp|chủ trì|khẩn trương|thực hiện)(?![\p{L}\p{M}]).*$/u, '');
+      const start = listStart + item.index! + lead;
+      if (!written || covered[start] || !/^\p{Lu}/u.test(written) || written.split(/\s+/u).length > 4) continue;
+      const key = plain(written);
+      const named = ministries.filter((agency) => plain(agency.elliptical!).startsWith(`${key} `));
+      if (named.length !== 1) continue;
+      const name = named[0]!.elliptical!;
+      context.report({
+        start,
+        end: start + written.length,
+        message: msg(
+          `“${written}” trong danh sách các bộ không phải tên một bộ. Có phải là “${name}” (${named[0]!.name})?`,
+          `“${written}” in a list of ministries names no ministry. Did you mean “${name}” (${named[0]!.name})?`,
+        ),
+        fix: { title: msg(`Sửa thành “${name}”`, `Change to “${name}”`), edits: [{ start, end: start + written.length, newText: name }] },
+      });
+    }
+  }
+}
+
 export const agencyUnknown: Rule = {
   id: 'agency/unknown',
   defaultSeverity: 'warning',
@@ -48,10 +83,13 @@ export const agencyUnknown: Rule = {
     // Offsets inside a recognized mention, marked once: a lookup per candidate instead of a scan of every mention.
     const covered = new Uint8Array(prose.length + 1);
     for (const mention of mentions) covered.fill(1, mention.start, mention.end);
+    checkMinistryLists(context, covered);
     for (const match of prose.slice(context.model.body.start, context.model.body.end).matchAll(CANDIDATE)) {
       const start = context.model.body.start + match.index!;
       if (covered[start]) continue;
       const words = [...match[0].matchAll(/[^ \u00a0]+/gu)];
+      // "các Bộ Giáo dục và Đào tạo, Y tế": the head word of a list whose items were recognized.
+      if (words[1] && covered[start + words[1].index!]) continue;
       const head = plain(match[0]).split(' ')[0];
       let best: { name: string; end: number; distance: number; current: boolean } | undefined;
       for (const candidate of names) {
@@ -83,6 +121,6 @@ export const agencyUnknown: Rule = {
   },
   examples: {
     ok: ['Các bộ, ngành và Bộ phận một cửa của Bộ Công an phối hợp với Ngân hàng Nhà nước Việt Nam.', 'Bộ trưởng Bộ Tư pháp chủ trì.'],
-    notOk: ['Bộ Thông tin Truyền thông chủ trì, phối hợp với các bộ, ngành.'],
+    notOk: ['Bộ Thông tin Truyền thông chủ trì, phối hợp với các bộ, ngành.', 'Giao các Bộ: Giáo dục, Y tế chủ trì hướng dẫn.'],
   },
 };
