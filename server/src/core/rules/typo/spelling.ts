@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { msg } from '../../types.js';
+import type { SpellChecker } from '../../../knowledge/types.js';
 
 /**
  * A syllable that is no Vietnamese word ("Tổng kêt", "nhiêm vụ"), from the
@@ -39,6 +40,15 @@ function oldTonePlacement(word: string): string {
   return word.normalize('NFD').replace(NEW_TONE_OPEN_SYLLABLE, '$1$3$2').normalize('NFC');
 }
 
+/** True when the word is not to be reported: not looked up (capitals, not a syllable's shape) or in the dictionary. */
+function acceptable(written: string, spelling: SpellChecker): boolean {
+  const word = written.normalize('NFC');
+  // Proper names, sentence starts and abbreviations keep their capitals: not looked up.
+  if (word !== word.toLowerCase() || word.length > 7 || MISSING_FROM_DICTIONARY.has(word)) return true;
+  if (!SYLLABLE.test(plainShape(word))) return true;
+  return spelling.correct(word) || (TONE.test(word.normalize('NFD')) && spelling.correct(oldTonePlacement(word)));
+}
+
 export const typoSpelling: Rule = {
   id: 'typo/spelling',
   defaultSeverity: 'info',
@@ -52,22 +62,15 @@ export const typoSpelling: Rule = {
     // "Nghị đ ịnh": typo/split-word reports the split term, not its broken syllable once more.
     const splits = context.facts.terms.filter((mention) => mention.kind === 'split');
     for (const match of prose.slice(body.start, body.end).matchAll(WORD)) {
-      const word = match[0].normalize('NFC');
-      // Proper names, sentence starts and abbreviations keep their capitals: not looked up.
-      if (word !== word.toLowerCase() || word.length > 7 || MISSING_FROM_DICTIONARY.has(word)) continue;
-      const shape = plainShape(word);
-      if (!SYLLABLE.test(shape)) continue;
-      let correct = checked.get(word);
-      if (correct === undefined) {
-        correct = spelling.correct(word) || (TONE.test(word.normalize('NFD')) && spelling.correct(oldTonePlacement(word)));
-        checked.set(word, correct);
-      }
+      // One verdict per distinct word as written: most words of a notice repeat.
+      let correct = checked.get(match[0]);
+      if (correct === undefined) checked.set(match[0], (correct = acceptable(match[0], spelling)));
       if (correct) continue;
       const start = body.start + match.index!;
       const end = start + match[0].length;
       // The word as written, not blanked markup; not a list marker "(ii)", not foreign text.
       if (text.slice(start, end) !== match[0]) continue;
-      if (ROMAN.test(word) && prose[start - 1] === '(' && prose[end] === ')') continue;
+      if (ROMAN.test(match[0]) && prose[start - 1] === '(' && prose[end] === ')') continue;
       if (besideForeignWord(prose, start, end) || splits.some((mention) => mention.start <= start && end <= mention.end)) continue;
       context.report({
         start,
