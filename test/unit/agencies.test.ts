@@ -247,6 +247,11 @@ describe('recipient codes and lists without a colon', () => {
     assert.equal(found[0]!.fix?.edits[0]!.newText, 'NNMT');
   });
 
+  it('reads codes in lists of ministries only', () => {
+    const text = withRecipients('- UBND các tỉnh, thành phố: TP Hà Nội, Huế, CA;', '2026-01-15');
+    assert.deepEqual(run(text).facts.agencies.filter((mention) => mention.form === 'code'), []);
+  });
+
   it('keeps reading the codes after one it does not know', () => {
     const text = withRecipients('- Các Bộ: XD, TC, NV, KH&ĐT, GD&ĐT, TN&MT, QP, Thanh tra CP;', '2026-01-15');
     assert.deepEqual(

@@ -28,6 +28,8 @@ export interface AgencyMention extends Span {
 
 /** Words before a colon that open a list of agencies or provinces written without their head word. */
 const LIST_CUE = /(?:bộ|cơ quan|tỉnh|thành phố|trung ương|gồm|địa phương|tổ chức|doanh nghiệp|ngành|tập đoàn|tổng công ty)\s*$/u;
+/** "Các Bộ:", "các bộ, ngành:", "Các Bộ, cơ quan:": a list of ministries, where recipient codes are read. */
+const MINISTRY_CUE = /bộ(?:\s*,\s*(?:ngành|cơ quan(?: ngang bộ)?))*\s*:?\s*$/u;
 /** "các Bộ Tài nguyên và Môi trường, Nông nghiệp và …": a plural head word opens a list without a colon. */
 const PLURAL_HEADS = new Set(['bộ', 'tập đoàn']);
 /** Words that may precede a province name in a list ("tỉnh Bình Dương"). */
@@ -146,7 +148,9 @@ function scanLists(scan: Scan, out: AgencyMention[], covered: Set<number>): void
     const first = listStart(scan, i);
     if (first === undefined) continue;
     const limit = viewIndexAtOrAfter(view, blockEnd(model, view.originalStart[tokens[i]!.start]!));
-    if (!scanListItems(scan, first, limit, listCount, out, covered)) continue;
+    // Recipient codes ("TC", "CA") stand for ministries: read only in a list of ministries ("Các Bộ: TC, CA").
+    const codes = MINISTRY_CUE.test(view.text.slice(Math.max(0, tokens[i]!.start - 30), tokens[first]?.start ?? view.text.length));
+    if (!scanListItems(scan, first, limit, listCount, out, covered, codes)) continue;
     listCount++;
     // "các Bộ Tài chính, …": the head word belongs to the list, not to a full name of its first item.
     for (let k = i + 1; k < first; k++) covered.add(k);
@@ -173,7 +177,7 @@ function listStart(scan: Scan, i: number): number | undefined {
 }
 
 /** Reads the items of one list; true when at least one was recognized. */
-function scanListItems(scan: Scan, first: number, limit: number, list: number, out: AgencyMention[], covered: Set<number>): boolean {
+function scanListItems(scan: Scan, first: number, limit: number, list: number, out: AgencyMention[], covered: Set<number>, codes: boolean): boolean {
   const { tokens } = scan;
   let found = false;
   let at = first;
@@ -182,7 +186,7 @@ function scanListItems(scan: Scan, first: number, limit: number, list: number, o
     let nameAt = at;
     const marker = markerLength(tokens, at);
     if (marker && longestMatch(tokens, at + marker, scan.index.trie, limit, (target) => target.form === 'province')) nameAt = at + marker;
-    const match = longestMatch(tokens, nameAt, scan.index.trie, limit, () => true);
+    const match = longestMatch(tokens, nameAt, scan.index.trie, limit, (target) => codes || target.form !== 'code');
     const mention = match && mentionFrom(scan, nameAt, match.end, match.targets, list);
     if (match && mention && !covered.has(nameAt)) {
       out.push(mention);
