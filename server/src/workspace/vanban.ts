@@ -64,7 +64,15 @@ export function parseRegistryFile(uri: string, source: string, knowledge: Knowle
       problems.push({ start, end, message: msg('Mỗi mục phải có các khóa so, loai, ngay, co-quan, trich-yeu.', 'Each entry needs the keys so, loai, ngay, co-quan, trich-yeu.') });
       continue;
     }
-    const parsed = entrySchema.safeParse(item.toJS(document, { maxAliasCount: 100 }));
+    let raw: unknown;
+    try {
+      raw = item.toJS(document, { maxAliasCount: 100 });
+    } catch (error) {
+      // yaml refuses to expand an alias bomb ("Excessive alias count"): the entry is skipped, the others kept.
+      problems.push({ start, end: Math.min(end, start + 1), message: msg(`Mục này không đọc được (${error instanceof Error ? error.message : String(error)}).`, `This entry cannot be read (${error instanceof Error ? error.message : String(error)}).`) });
+      continue;
+    }
+    const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? '');
@@ -99,6 +107,11 @@ export function parseRegistryFile(uri: string, source: string, knowledge: Knowle
     });
   }
   return { entries, problems };
+}
+
+/** A registry file the safe reader refused (too large, not a regular file, a link out…): one problem at its start. */
+export function registryReadProblem(reason: Msg): RegistryFileProblem {
+  return { start: 0, end: 0, message: msg(`${reason.vi}; tệp danh mục văn bản này bị bỏ qua.`, `${reason.en}; this registry file is ignored.`) };
 }
 
 function spanOf(node: YamlNode, last?: YamlNode | null): [number, number] {
