@@ -95,6 +95,23 @@ describe('issue 12, CLI and file-system findings', () => {
       assert.equal(after.mode & 0o777, 0o640);
     });
 
+    it('finding 3: --fix run by a user who may write, but does not own, the file keeps its owner (written in place)', async function () {
+      if (!canRunAsNobody()) this.skip(); // needs root to hand the run to nobody, and runuser
+      const folder = nobodyScratch();
+      const file = path.join(folder, 'shared.tb.md');
+      writeFileSync(file, FIXABLE);
+      chmodSync(file, 0o666);
+      const before = statSync(file);
+      const result = asNobody(['check', 'shared.tb.md', '--fix', '--format', 'json'], folder);
+      assert.notEqual(result.status, 2, result.stderr);
+      const after = statSync(file);
+      assert.ok(readFileSync(file, 'utf8').includes(FIXED_PART));
+      assert.equal(after.uid, 0, 'still owned by root');
+      assert.equal(after.ino, before.ino);
+      assert.equal(after.mode & 0o777, 0o666);
+      assert.deepEqual(readdirSync(folder), ['shared.tb.md'], 'the backup copy is gone');
+    });
+
     it('finding 4: --fix run by a non-root user on a read-only (0444) file: exit 2, file intact', async function () {
       const original = FIXABLE;
       if (!isRoot) {
@@ -342,6 +359,10 @@ describe('issue 12, CLI and file-system findings', () => {
       // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(stderr, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u);
       assert.match(stderr, /missing/u);
+      const usage = await cli(['check', '--format', 'x\u001b[2J', 'a.tb.md'], folder);
+      assert.equal(usage.code, 2);
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(usage.stderr, /\u001b/u);
     });
 
     it('finding 22: an output write error is one line on stderr, exit 2; a closed pipe (EPIPE) is quiet', async function () {

@@ -22,7 +22,7 @@ import { formatReports, type FileReport, type Format } from './formatters.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
-  thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp|thư mục|glob>...
+  thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp .tb.md|thư mục|glob>...
   thongbao rules [--locale vi|en]
   thongbao --help | --version
 
@@ -42,10 +42,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`thongbao: ${error.message}\n${USAGE}\n`);
+      io.stderr(`${forTerminal(`thongbao: ${error.message}`)}\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`thongbao: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`${forTerminal(`thongbao: ${error instanceof Error ? error.message : String(error)}`)}\n`);
     return 2;
   }
 }
