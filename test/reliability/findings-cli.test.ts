@@ -337,6 +337,10 @@ describe('issue 12, CLI and file-system findings', () => {
       assert.match(stderr, /^thongbao: .*empty/u);
       assert.equal(stdout, '');
       assert.equal(readFileSync(path.join(folder, 'a.tb.md'), 'utf8'), FIXABLE);
+      const config = await cli(['check', 'a.tb.md', '--config', '', '--fix'], folder);
+      assert.equal(config.code, 2);
+      assert.match(config.stderr, /^thongbao: --config .*empty/u);
+      assert.equal(readFileSync(path.join(folder, 'a.tb.md'), 'utf8'), FIXABLE);
     });
 
     it('finding 35: --max-warnings takes a plain whole number only', async () => {

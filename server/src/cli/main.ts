@@ -107,6 +107,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
   const maxWarnings = readMaxWarnings(values['max-warnings']);
   if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
   if (positionals.some((operand) => operand.trim() === '')) throw new UsageError('an empty operand names no file (give a file, folder or glob)');
+  if (values.config !== undefined && values.config.trim() === '') throw new UsageError('--config needs a file name, not an empty one');
   const localeOption = readLocale(values.locale);
 
   let failed = false;
