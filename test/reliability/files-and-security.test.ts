@@ -108,7 +108,7 @@ describe('CLI on bad operands: exit 2, one clear message per file, the others st
     writeFileSync(path.join(folder, 'good.tb.md'), notice('Nội dung.'));
     writeFileSync(path.join(folder, 'secret.tb.md'), notice('Nội dung.'));
     chmodSync(path.join(folder, 'secret.tb.md'), 0o000);
-    const { code, stdout, stderr } = await cli(['check', 'good.tb.md', 'secret.tb.md', '--format', 'json'], folder);
+    const { code, stdout, stderr } = await cli(['check', 'good.tb.md', 'secret.tb.md', '--format', 'json', '--locale', 'en'], folder);
     assert.equal(code, 2);
     assert.match(stderr, /secret\.tb\.md: permission denied/u);
     assert.equal(JSON.parse(stdout).length, 1);
@@ -123,7 +123,7 @@ describe('no data loss: --fix writes through a temporary file and a rename', () 
     const original = `\ufeff${notice('Hoàn thành trước ngày 5 tháng 12 năm 2024.').replace(/\n/gu, '\r\n')}`;
     writeFileSync(path.join(folder, name), original);
     const before = statSync(path.join(folder, name));
-    const { code, stderr } = await cli(['check', '--fix', name, '--format', 'json'], folder);
+    const { code, stderr } = await cli(['check', '--fix', name, '--format', 'json', '--locale', 'en'], folder);
     assert.equal(code, 2);
     assert.match(stderr, /could not write the fixes .*the file is unchanged/u);
     assert.equal(readFileSync(path.join(folder, name), 'utf8'), original);
@@ -132,11 +132,11 @@ describe('no data loss: --fix writes through a temporary file and a rename', () 
   });
 
   it('when the rename fails (the target became a folder between read and write), nothing is lost and no temporary file stays', async () => {
-    const { writeFileAtomic } = await import('../../server/src/cli/fileText.js');
+    const { writeFileSafely } = await import('../../server/src/cli/safeWrite.js');
     const folder = scratch();
     mkdirSync(path.join(folder, 'a.tb.md'));
     writeFileSync(path.join(folder, 'a.tb.md', 'inside.txt'), 'kept');
-    await assert.rejects(writeFileAtomic(path.join(folder, 'a.tb.md'), 'new text'));
+    await assert.rejects(writeFileSafely(path.join(folder, 'a.tb.md'), 'new text'));
     assert.equal(readFileSync(path.join(folder, 'a.tb.md', 'inside.txt'), 'utf8'), 'kept');
     assert.deepEqual(readdirSync(folder), ['a.tb.md']);
   });

@@ -80,7 +80,7 @@ describe('CLI thongbao check', () => {
     const folder = scratch();
     writeFileSync(path.join(folder, 'good.tb.md'), notice('Hoàn thành trước ngày 5 tháng 12 năm 2024.'));
     writeFileSync(path.join(folder, 'latin1.tb.md'), Buffer.from([0x4e, 0x67, 0xe0, 0x79, 0x0a]));
-    const { code, stdout, stderr } = await cli(['check', 'good.tb.md', 'latin1.tb.md', 'nothing.tb.md', '--format', 'json'], folder);
+    const { code, stdout, stderr } = await cli(['check', 'good.tb.md', 'latin1.tb.md', 'nothing.tb.md', '--format', 'json', '--locale', 'en'], folder);
     assert.equal(code, 2);
     assert.match(stderr, /nothing\.tb\.md: no such file or folder/u);
     assert.match(stderr, /latin1\.tb\.md: not UTF-8/u);

@@ -1,47 +1,38 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readWorkspaceText, type FileFingerprint } from '../workspace/safeRead.js';
+import type { Msg } from '../core/types.js';
+import { writeFileSafely } from './safeWrite.js';
 
-/** A notice as read from disk: its text (BOM kept as U+FEFF) and how to write it back the same way. */
+/** A notice as read from disk: its text as editors show it (no BOM) and how to write it back the same way. */
 export interface FileText {
   text: string;
   hasBom: boolean;
   lineEnding: '\n' | '\r\n';
+  /** What was read, so that a write can refuse when the file changed since. */
+  fingerprint: FileFingerprint;
 }
 
-export class NotUtf8Error extends Error {}
+/** The CLI reads notices up to this size (the analysis takes seconds per megabyte). */
+export const MAX_CHECKED_NOTICE_BYTES = 32 * 1024 * 1024;
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** A file that could not be read as a notice; the reason is in both languages. */
+export class FileReadError extends Error {
+  constructor(readonly reason: Msg) {
+    super(reason.en);
+  }
+}
 
 export async function readFileText(file: string): Promise<FileText> {
-  const bytes = await fs.readFile(file);
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    throw new NotUtf8Error('not UTF-8 text; save the file as UTF-8');
-  }
-  // TextDecoder drops a BOM by default; put it back so offsets match what editors show.
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  if (hasBom) text = '\ufeff' + text;
-  const firstBreak = text.indexOf('\n');
-  const lineEnding = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
-  return { text, hasBom, lineEnding };
+  const read = await readWorkspaceText(file, { maxBytes: MAX_CHECKED_NOTICE_BYTES });
+  if (!read.ok) throw new FileReadError(read.message);
+  const firstBreak = read.text.indexOf('\n');
+  const lineEnding = firstBreak > 0 && read.text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  return { text: read.text, hasBom: read.hasBom, lineEnding, fingerprint: read.fingerprint };
 }
 
 /**
- * Writes through a temporary file in the same folder and renames it over the
- * original, so a failure never leaves a half-written notice. The mode of the
- * original is kept.
+ * Writes a notice's new text back as it was read (its BOM put back), through
+ * the safe writer: refused if the file changed since `source` was read.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const { mode } = await fs.stat(file);
-  try {
-    await fs.writeFile(temporary, text, { encoding: 'utf8', mode });
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw error;
-  }
+export async function writeFileText(file: string, text: string, source: FileText): Promise<void> {
+  await writeFileSafely(file, source.hasBom ? `\ufeff${text}` : text, { expected: source.fingerprint });
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { promises as fs, existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeNotice } from '../core/analyze.js';
 import { fixAll } from '../core/fixAll.js';
 import { configSchema, mergeConfigs, type ThongbaoConfig } from '../core/config.js';
@@ -9,17 +10,19 @@ import { LineIndex } from '../core/positions.js';
 import { localize } from '../core/i18n.js';
 import { allRules } from '../core/rules/index.js';
 import { loadKnowledge } from '../knowledge/index.js';
-import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
-import { indexCheckTargets } from '../workspace/index.js';
+import { CONFIG_FILE_NAME, readConfigFile, type ConfigFileRead } from '../workspace/configFile.js';
 import { URI } from 'vscode-uri';
-import type { Locale } from '../core/types.js';
+import { msg, type Locale, type Msg } from '../core/types.js';
 import { collectFiles } from './files.js';
-import { NotUtf8Error, readFileText, writeFileAtomic } from './fileText.js';
+import { FileReadError, readFileText, writeFileText, type FileText } from './fileText.js';
+import { WriteRefusedError } from './safeWrite.js';
+import { indexForCheck, type RegistrySource } from './checkWorkspace.js';
+import { forTerminal } from './terminalText.js';
 import { formatReports, type FileReport, type Format } from './formatters.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
-  thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp|thư mục|glob>...
+  thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp .tb.md|thư mục|glob>...
   thongbao rules [--locale vi|en]
   thongbao --help | --version
 
@@ -39,10 +42,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`thongbao: ${error.message}\n${USAGE}\n`);
+      io.stderr(`${forTerminal(`thongbao: ${error.message}`)}\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`thongbao: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`${forTerminal(`thongbao: ${error instanceof Error ? error.message : String(error)}`)}\n`);
     return 2;
   }
 }
@@ -101,51 +104,65 @@ async function check(args: string[], io: CliIo): Promise<number> {
   }
   const format = values.format as Format;
   if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${values.format}"`);
-  let maxWarnings = Infinity;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
-  }
+  const maxWarnings = readMaxWarnings(values['max-warnings']);
   if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
+  if (positionals.some((operand) => operand.trim() === '')) throw new UsageError('an empty operand names no file (give a file, folder or glob)');
+  if (values.config !== undefined && values.config.trim() === '') throw new UsageError('--config needs a file name, not an empty one');
   const localeOption = readLocale(values.locale);
 
-  let ioFailed = false;
-  const configs = new ConfigResolver(io, values.config ? path.resolve(io.cwd, values.config) : undefined);
-  if (values.config && !(await configs.explicitOk())) return 2;
+  let failed = false;
+  /** One line on stderr about a file, in the run's language: --locale, else that of the configuration governing the file. */
+  const problem = async (file: string, message: Msg, where = '') => {
+    failed = true;
+    const locale = localeOption ?? (await configs.forFile(path.resolve(io.cwd, file))).config.locale;
+    io.stderr(`${forTerminal(`thongbao: ${path.relative(io.cwd, path.resolve(io.cwd, file)) || file}${where}: ${localize(message, locale)}`)}\n`);
+  };
+  const configs = new ConfigResolver(values.config ? path.resolve(io.cwd, values.config) : undefined, (file, read) => {
+    failed = true;
+    const lines = new LineIndex(read.text);
+    for (const configProblem of read.problems) {
+      const position = lines.positionAt(configProblem.start);
+      io.stderr(`${forTerminal(`thongbao: ${path.relative(io.cwd, file) || file}:${position.line + 1}:${position.character + 1}: ${localize(configProblem.message, localeOption ?? read.config.locale)}`)}\n`);
+    }
+  });
 
-  const { files, errors } = await collectFiles(positionals, io.cwd);
-  for (const error of errors) io.stderr(`thongbao: ${error.file}: ${error.message}\n`);
-  if (errors.length > 0) ioFailed = true;
+  const { files, folders, errors } = await collectFiles(positionals, io.cwd);
+  for (const error of errors) await problem(error.file, error.message);
 
+  // Registries: each folder given, and the folder of each configuration in use, with its `registry` globs.
+  const sources = new Map<string, RegistrySource>();
+  const addSource = (root: string, globs: readonly string[]) => sources.set(JSON.stringify([root, globs]), { root, globs });
+  for (const folder of folders) {
+    const { file, config } = await configs.forFile(path.join(folder, CONFIG_FILE_NAME));
+    addSource(file ? path.dirname(file) : folder, config.registry);
+  }
+  for (const file of files) {
+    const { file: configFile, config } = await configs.forFile(file);
+    if (configFile) addSource(path.dirname(configFile), config.registry);
+  }
   const knowledge = loadKnowledge();
   // One workspace index over everything checked: citations in one file are compared with the others.
-  const { index, registryProblems } = await indexCheckTargets(positionals, files, io.cwd, knowledge);
-  const registry = index.registry();
-  for (const [uri, { text, problems }] of registryProblems) {
-    const lines = new LineIndex(text);
-    const file = path.relative(io.cwd, URI.parse(uri).fsPath);
-    for (const problem of problems) {
-      const position = lines.positionAt(problem.start);
-      io.stderr(`thongbao: ${file}:${position.line + 1}:${position.character + 1}: ${localize(problem.message, localeOption ?? 'vi')}\n`);
+  const { index, registryReports } = await indexForCheck(files, [...sources.values()], knowledge);
+  for (const report of registryReports) {
+    const lines = new LineIndex(report.text);
+    for (const registryProblem of report.problems) {
+      const position = lines.positionAt(registryProblem.start);
+      await problem(report.file, registryProblem.message, `:${position.line + 1}:${position.character + 1}`);
     }
   }
+  const registry = index.registry();
+
   const reports: FileReport[] = [];
   let locale: Locale = localeOption ?? 'vi';
   for (const file of files) {
-    let source;
+    let source: FileText;
     try {
       source = await readFileText(file);
     } catch (error) {
-      ioFailed = true;
-      const reason = error instanceof NotUtf8Error ? error.message : (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error);
-      io.stderr(`thongbao: ${path.relative(io.cwd, file) || file}: ${reason}\n`);
+      await problem(file, error instanceof FileReadError ? error.reason : msg(String(error), String(error)));
       continue;
     }
-    const config = await configs.forFile(file);
-    if (!config) {
-      ioFailed = true;
-      continue;
-    }
+    const { config } = await configs.forFile(file);
     locale = localeOption ?? config.locale;
     const options = { knowledge, config, registry, uri: URI.file(file).toString() };
     let text = source.text;
@@ -153,11 +170,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
       const fixed = fixAll(text, options).text;
       if (fixed !== text) {
         try {
-          await writeFileAtomic(file, fixed);
+          await writeFileText(file, fixed, source);
           text = fixed;
         } catch (error) {
-          ioFailed = true;
-          io.stderr(`thongbao: ${file}: could not write the fixes (${error instanceof Error ? error.message : String(error)}); the file is unchanged\n`);
+          const reason = error instanceof WriteRefusedError ? error.reason : msg(errorText(error), errorText(error));
+          await problem(file, msg(`không ghi được các sửa (${reason.vi}); tệp không bị thay đổi`, `could not write the fixes (${reason.en}); the file is unchanged`));
         }
       }
     }
@@ -165,79 +182,116 @@ async function check(args: string[], io: CliIo): Promise<number> {
     reports.push({ file: path.relative(io.cwd, file) || file, diagnostics: toOutputDiagnostics(findings, text, locale) });
   }
 
-  const output = formatReports(format, reports, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: packageJson.version });
+  const output = formatReports(format, reports, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: packageJson.version, docsBase: DOCS_BASE });
   io.stdout(`${output}\n`);
-  if (ioFailed || configs.failed) return 2;
+  if (failed) return 2;
   const all = reports.flatMap((report) => report.diagnostics);
   const errorCount = all.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warningCount = all.filter((diagnostic) => diagnostic.severity === 'warning').length;
   return errorCount > 0 || warningCount > maxWarnings ? 1 : 0;
 }
 
-/** Finds the thongbao.config.json that applies to a file (nearest folder upwards, or --config). */
+function readMaxWarnings(value: string | undefined): number {
+  if (value === undefined) return Infinity;
+  // Digits only: Number() would also take '', ' 0x0 ', '1e2'.
+  if (!/^\d+$/u.test(value)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 written in digits, not "${value}"`);
+  return Number(value);
+}
+
+function errorText(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+}
+
+interface ResolvedConfig {
+  /** The thongbao.config.json in force, if any. */
+  file: string | undefined;
+  config: ThongbaoConfig;
+}
+
+/**
+ * Finds the thongbao.config.json that applies to a file (nearest folder
+ * upwards, or --config) and reads it once. A found file is read only if it
+ * lies in its own folder (no link out); --config names its file explicitly.
+ * A file that cannot be read or is invalid is reported, and the defaults apply.
+ */
 class ConfigResolver {
-  failed = false;
-  private readonly byFile = new Map<string, Promise<ThongbaoConfig | undefined>>();
+  private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
 
-  constructor(private readonly io: CliIo, private readonly explicit: string | undefined) {}
+  constructor(
+    private readonly explicit: string | undefined,
+    private readonly reportProblems: (file: string, read: ConfigFileRead) => void,
+  ) {}
 
-  async explicitOk(): Promise<boolean> {
-    return (await this.load(this.explicit!)) !== undefined;
-  }
-
-  async forFile(file: string): Promise<ThongbaoConfig | undefined> {
+  forFile(file: string): Promise<ResolvedConfig> {
     const configFile = this.explicit ?? findUp(path.dirname(file));
-    if (!configFile) return configSchema.parse({});
-    return this.load(configFile);
-  }
-
-  private load(file: string): Promise<ThongbaoConfig | undefined> {
-    let pending = this.byFile.get(file);
+    if (!configFile) return Promise.resolve({ file: undefined, config: configSchema.parse({}) });
+    let pending = this.byFile.get(configFile);
     if (!pending) {
-      pending = this.read(file);
-      this.byFile.set(file, pending);
+      pending = this.read(configFile);
+      this.byFile.set(configFile, pending);
     }
     return pending;
   }
 
-  private async read(file: string): Promise<ThongbaoConfig | undefined> {
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch (error) {
-      this.failed = true;
-      this.io.stderr(`thongbao: ${file}: cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-      return undefined;
-    }
-    const { config, problems } = parseConfigText(text);
-    if (problems.length > 0) {
-      this.failed = true;
-      const lines = new LineIndex(text);
-      for (const problem of problems) {
-        const position = lines.positionAt(problem.start);
-        this.io.stderr(`thongbao: ${path.relative(this.io.cwd, file) || file}:${position.line + 1}:${position.character + 1}: ${localize(problem.message, config.locale)}\n`);
-      }
-    }
-    return mergeConfigs(configSchema.parse({}), config);
+  private async read(file: string): Promise<ResolvedConfig> {
+    const read =
+      (await readConfigFile(file, file === this.explicit ? undefined : path.dirname(file))) ??
+      // Only --config can name a file that does not exist.
+      { text: '', config: configSchema.parse({}), problems: [{ start: 0, end: 0, message: msg('không có tệp cấu hình này; dùng cấu hình mặc định.', 'no such configuration file; defaults are used.') }] };
+    if (read.problems.length > 0) this.reportProblems(file, read);
+    return { file, config: mergeConfigs(configSchema.parse({}), read.config) };
   }
 }
 
 function findUp(folder: string): string | undefined {
   for (let current = folder; ; current = path.dirname(current)) {
     const candidate = path.join(current, CONFIG_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
+    // lstat: a broken link or a special file named like the configuration is reported, not passed over.
+    if (lstatSync(candidate, { throwIfNoEntry: false })) return candidate;
     if (path.dirname(current) === current) return undefined;
   }
 }
 
-/** Entry of the `thongbao` bin. */
+/** The rule pages (docs/rules/) beside the running code: dist/ when bundled, server/src/cli/ from source. */
+const DOCS_BASE = ((): string => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let folder = here, depth = 0; depth < 4; depth++, folder = path.dirname(folder)) {
+    const candidate = path.join(folder, 'docs', 'rules');
+    if (existsSync(candidate)) return pathToFileURL(candidate + path.sep).href;
+  }
+  return pathToFileURL(path.join(here, '..', 'docs', 'rules') + path.sep).href;
+})();
+
+/**
+ * Entry of the `thongbao` bin. An output that cannot be written (a full disk,
+ * a closed pipe) ends the run with exit 2: one line on stderr, none for a
+ * reader that went away (EPIPE, as in `thongbao check … | head -1`).
+ */
 export function main(): void {
+  let outputFailed = false;
+  const outputError = (error: unknown) => {
+    if (outputFailed) return;
+    outputFailed = true;
+    process.exitCode = 2;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPIPE') process.stderr.write(`thongbao: cannot write the output (${code ?? String(error)})\n`);
+  };
+  process.stdout.on('error', outputError);
+  process.stderr.on('error', () => (process.exitCode = 2));
   runCli(process.argv.slice(2), {
     cwd: process.cwd(),
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (outputFailed) return;
+      try {
+        process.stdout.write(text);
+      } catch (error) {
+        // Writes to a file are synchronous and throw rather than emit.
+        outputError(error);
+      }
+    },
     stderr: (text) => process.stderr.write(text),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
   }).then((code) => {
-    process.exitCode = code;
+    process.exitCode = outputFailed ? 2 : code;
   });
 }

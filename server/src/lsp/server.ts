@@ -14,7 +14,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeNotice } from '../core/analyze.js';
@@ -33,7 +32,7 @@ import type { DocumentSnapshot, FeatureEnv } from '../core/features/types.js';
 import { citationDefinition, citationReferences, documentSymbolsMatching } from '../core/features/citations.js';
 import type { LocationResult } from '../core/features/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
-import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
+import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile.js';
 import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
@@ -181,15 +180,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const loadConfigFile = async (folder: string): Promise<void> => {
     const file = path.join(folder, CONFIG_FILE_NAME);
     const uri = URI.file(file).toString();
-    let text: string;
-    try {
-      text = await fs.readFile(file, 'utf8');
-    } catch {
+    // The safe reader: a link out of the folder, a FIFO or a device is a problem on the file, never a hang.
+    const read = await readConfigFile(file, folder);
+    if (!read) {
       fileConfigs.delete(folder);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const { config, problems } = parseConfigText(text);
+    const { text, config, problems } = read;
     fileConfigs.set(folder, config);
     const lines = new LineIndex(text);
     void connection.sendDiagnostics({

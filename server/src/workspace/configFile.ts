@@ -2,6 +2,7 @@ import { parseTree, findNodeAtLocation, getNodeValue, printParseErrorCode, type 
 import { resolveConfig, type ThongbaoConfig } from '../core/config.js';
 import type { Span } from '../core/types.js';
 import { msg, type Msg } from '../core/types.js';
+import { readWorkspaceText } from './safeRead.js';
 
 export const CONFIG_FILE_NAME = 'thongbao.config.json';
 /** Configuration is data; a file larger than this is refused rather than parsed. */
@@ -52,4 +53,30 @@ export function parseConfigText(text: string): { config: ThongbaoConfig; problem
       };
     }),
   };
+}
+
+export interface ConfigFileRead {
+  /** The text the problems are located in (empty when the file could not be read). */
+  text: string;
+  config: ThongbaoConfig;
+  problems: ConfigFileProblem[];
+}
+
+/**
+ * Reads and parses a thongbao.config.json through the safe reader (a regular
+ * file of at most 1 MB, inside `root` when given). undefined when there is no
+ * such file; a file that cannot be read is one problem at its start, and the
+ * defaults apply, as for an invalid file.
+ */
+export async function readConfigFile(file: string, root?: string): Promise<ConfigFileRead | undefined> {
+  const read = await readWorkspaceText(file, { maxBytes: MAX_CONFIG_BYTES, ...(root === undefined ? {} : { root }) });
+  if (!read.ok) {
+    if (read.failure === 'missing') return undefined;
+    return {
+      text: '',
+      config: resolveConfig({}).config,
+      problems: [{ start: 0, end: 0, message: msg(`${read.message.vi}; dùng cấu hình mặc định.`, `${read.message.en}; defaults are used.`) }],
+    };
+  }
+  return { text: read.text, ...parseConfigText(read.text) };
 }

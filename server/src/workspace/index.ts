@@ -5,8 +5,9 @@ import { URI } from 'vscode-uri';
 import { registryFromEntries, type Registry, type RegistryEntry } from '../core/registry.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { scanNotice, MAX_NOTICE_BYTES, type IndexedCitation, type IndexedNotice } from './scan.js';
-import { parseRegistryFile, REGISTRY_FILE_SUFFIX, type RegistryFileProblem } from './vanban.js';
+import { MAX_REGISTRY_BYTES, parseRegistryFile, registryReadProblem, REGISTRY_FILE_SUFFIX, type RegistryFileProblem } from './vanban.js';
 import { shippedEntries } from './shippedRegistry.js';
+import { isInside, readWorkspaceText, type ReadRefusal } from './safeRead.js';
 
 export const NOTICE_SUFFIX = '.tb.md';
 
@@ -103,14 +104,20 @@ export async function indexFolder(index: WorkspaceIndex, folder: string, registr
   ]);
   const registryProblems: FolderIndexResult['registryProblems'] = new Map();
   await forEachFile(notices, root, MAX_NOTICE_BYTES, (file, text) => index.setNotice(URI.file(file).toString(), text));
-  await forEachFile(registries.filter(isRegistryFile), root, Infinity, (file, text) => {
-    const uri = URI.file(file).toString();
-    registryProblems.set(uri, { text, problems: index.setRegistryFile(uri, text) });
-  });
+  await forEachFile(
+    registries.filter(isRegistryFile),
+    root,
+    MAX_REGISTRY_BYTES,
+    (file, text) => {
+      const uri = URI.file(file).toString();
+      registryProblems.set(uri, { text, problems: index.setRegistryFile(uri, text) });
+    },
+    (file, refusal) => registryProblems.set(URI.file(file).toString(), { text: '', problems: [registryReadProblem(refusal.message)] }),
+  );
   return { registryProblems };
 }
 
-/** Indexes the given folders into a fresh index (the CLI's and the benchmark's entry point). */
+/** Indexes the given folders into a fresh index (the benchmark's and the tests' entry point). */
 export async function indexWorkspace(folders: readonly string[], knowledge: Knowledge, registryGlobs?: readonly string[]): Promise<{ index: WorkspaceIndex } & FolderIndexResult> {
   const index = new WorkspaceIndex(knowledge);
   const registryProblems: FolderIndexResult['registryProblems'] = new Map();
@@ -124,47 +131,21 @@ export async function indexWorkspace(folders: readonly string[], knowledge: Know
 /** True when a path lies inside the folder (after resolving links). */
 export async function insideFolder(file: string, root: string): Promise<boolean> {
   try {
-    const real = await fs.realpath(file);
-    return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    return isInside(await fs.realpath(file), root);
   } catch {
     return false;
   }
 }
 
-async function forEachFile(files: string[], root: string, maxBytes: number, use: (file: string, text: string) => void): Promise<void> {
+/** Reads files through the safe reader (inside `root`, regular, size checked first), a batch at a time. */
+async function forEachFile(files: string[], root: string, maxBytes: number, use: (file: string, text: string) => void, refused?: (file: string, refusal: ReadRefusal) => void): Promise<void> {
   const batch = 64;
   for (let i = 0; i < files.length; i += batch) {
-    const texts = await Promise.all(
-      files.slice(i, i + batch).map(async (file) => {
-        if (!(await insideFolder(file, root))) return undefined;
-        try {
-          const stat = await fs.stat(file);
-          if (!stat.isFile() || stat.size > maxBytes) return undefined;
-          return await fs.readFile(file, 'utf8');
-        } catch {
-          return undefined;
-        }
-      }),
-    );
-    texts.forEach((text, offset) => {
-      if (text !== undefined) use(path.normalize(files[i + offset]!), text);
+    const reads = await Promise.all(files.slice(i, i + batch).map((file) => readWorkspaceText(file, { root, maxBytes })));
+    reads.forEach((read, offset) => {
+      const file = path.normalize(files[i + offset]!);
+      if (read.ok) use(file, read.text);
+      else if (read.failure !== 'outside') refused?.(file, read);
     });
   }
-}
-
-/**
- * The index `thongbao check` uses: every folder operand indexed whole (its
- * notices and registry files), plus the notices given one by one, so that
- * ref/conflict across files is reported as in the editor.
- */
-export async function indexCheckTargets(operands: readonly string[], files: readonly string[], cwd: string, knowledge: Knowledge, registryGlobs?: readonly string[]): Promise<{ index: WorkspaceIndex } & FolderIndexResult> {
-  const folders: string[] = [];
-  for (const operand of operands) {
-    const absolute = path.resolve(cwd, operand);
-    if ((await fs.stat(absolute).catch(() => undefined))?.isDirectory()) folders.push(absolute);
-  }
-  const result = await indexWorkspace(folders, knowledge, registryGlobs);
-  const remaining = files.filter((file) => !result.index.has(URI.file(file).toString()));
-  await forEachFile(remaining, path.parse(cwd).root, MAX_NOTICE_BYTES, (file, text) => result.index.setNotice(URI.file(file).toString(), text));
-  return result;
 }

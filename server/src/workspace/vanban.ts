@@ -44,6 +44,10 @@ export function parseRegistryFile(uri: string, source: string, knowledge: Knowle
   if (source.length > MAX_REGISTRY_BYTES) {
     return { entries: [], problems: [{ start: 0, end: 0, message: msg('Tệp danh mục văn bản quá lớn (trên 1 MB); tệp này bị bỏ qua.', 'The registry file is too large (over 1 MB); it is ignored.') }] };
   }
+  const tooDeep = flowNestingBeyond(source, MAX_FLOW_NESTING);
+  if (tooDeep !== undefined) {
+    return { entries: [], problems: [{ start: tooDeep, end: tooDeep + 1, message: msg(`Tệp danh mục văn bản lồng ngoặc quá sâu (trên ${MAX_FLOW_NESTING} mức); tệp này bị bỏ qua.`, `The registry file nests brackets too deeply (over ${MAX_FLOW_NESTING} levels); it is ignored.`) }] };
+  }
   const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   for (const error of document.errors) {
     problems.push({ start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1), message: msg(`YAML không hợp lệ: ${error.message}`, `Invalid YAML: ${error.message}`) });
@@ -64,7 +68,15 @@ export function parseRegistryFile(uri: string, source: string, knowledge: Knowle
       problems.push({ start, end, message: msg('Mỗi mục phải có các khóa so, loai, ngay, co-quan, trich-yeu.', 'Each entry needs the keys so, loai, ngay, co-quan, trich-yeu.') });
       continue;
     }
-    const parsed = entrySchema.safeParse(item.toJS(document, { maxAliasCount: 100 }));
+    let raw: unknown;
+    try {
+      raw = item.toJS(document, { maxAliasCount: 100 });
+    } catch (error) {
+      // yaml refuses to expand an alias bomb ("Excessive alias count"): the entry is skipped, the others kept.
+      problems.push({ start, end: Math.min(end, start + 1), message: msg(`Mục này không đọc được (${error instanceof Error ? error.message : String(error)}).`, `This entry cannot be read (${error instanceof Error ? error.message : String(error)}).`) });
+      continue;
+    }
+    const parsed = entrySchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? '');
@@ -99,6 +111,26 @@ export function parseRegistryFile(uri: string, source: string, knowledge: Knowle
     });
   }
   return { entries, problems };
+}
+
+/** A registry file the safe reader refused (too large, not a regular file, a link out…): one problem at its start. */
+export function registryReadProblem(reason: Msg): RegistryFileProblem {
+  return { start: 0, end: 0, message: msg(`${reason.vi}; tệp danh mục văn bản này bị bỏ qua.`, `${reason.en}; this registry file is ignored.`) };
+}
+
+/** A registry is a flat list of flat entries; deeper bracket nesting only costs the YAML parser time (seconds at 100,000). */
+const MAX_FLOW_NESTING = 64;
+
+/** The offset where `[`/`{` nesting first exceeds `limit`, counting brackets anywhere (a real entry never comes close). */
+function flowNestingBeyond(source: string, limit: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x5b || code === 0x7b) {
+      if (++depth > limit) return i;
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--;
+  }
+  return undefined;
 }
 
 function spanOf(node: YamlNode, last?: YamlNode | null): [number, number] {
