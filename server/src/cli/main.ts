@@ -1,25 +1,23 @@
 import { parseArgs } from 'node:util';
 import { promises as fs, existsSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeNotice } from '../core/analyze.js';
-import { fixAll } from '../core/fixAll.js';
 import { configSchema, mergeConfigs, type ThongbaoConfig } from '../core/config.js';
-import { toOutputDiagnostics } from '../core/output.js';
 import { LineIndex } from '../core/positions.js';
 import { localize } from '../core/i18n.js';
 import { allRules } from '../core/rules/index.js';
-import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
-import { indexCheckTargets } from '../workspace/index.js';
-import { URI } from 'vscode-uri';
 import type { Locale } from '../core/types.js';
 import { collectFiles } from './files.js';
-import { NotUtf8Error, readFileText, writeFileAtomic } from './fileText.js';
-import { formatReports, type FileReport, type Format } from './formatters.js';
+import { FORMATS, type Format } from './formatters.js';
+import { runCheck } from './checkRun.js';
+import { DEFAULT_BASELINE_FILE } from './baseline.js';
+import { progressAllowed } from './progress.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
-  thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp|thư mục|glob>...
+  thongbao check [--format stylish|json|sarif|junit|github] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N]
+                 [--jobs N] [--cache [--cache-location FILE]] [--baseline FILE] <tệp|thư mục|glob>...
+  thongbao baseline [--config FILE] [-o FILE] <tệp|thư mục|glob>...
   thongbao rules [--locale vi|en]
   thongbao --help | --version
 
@@ -30,6 +28,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
+  /** Draw a progress line on stderr during long checks (stderr is a terminal, not CI). */
+  progress?: boolean;
 }
 
 class UsageError extends Error {}
@@ -59,6 +59,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'rules') return listRules(rest, io);
   if (command === 'check') return check(rest, io);
+  if (command === 'baseline') return check(rest, io, 'baseline');
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -73,6 +74,11 @@ function parse(args: string[]) {
         config: { type: 'string' },
         locale: { type: 'string' },
         'max-warnings': { type: 'string' },
+        jobs: { type: 'string' },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
+        baseline: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -93,19 +99,23 @@ function listRules(args: string[], io: CliIo): number {
   return 0;
 }
 
-async function check(args: string[], io: CliIo): Promise<number> {
+async function check(args: string[], io: CliIo, command: 'check' | 'baseline' = 'check'): Promise<number> {
   const { values, positionals } = parse(args);
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
   const format = values.format as Format;
-  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${values.format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${values.format}"`);
   let maxWarnings = Infinity;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
   }
+  const jobs = readJobs(values.jobs);
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache');
+  if (command === 'baseline' && (values.baseline !== undefined || values.fix)) throw new UsageError('thongbao baseline takes -o FILE, not --baseline or --fix');
+  if (command === 'check' && values.output !== undefined) throw new UsageError('-o/--output belongs to thongbao baseline');
   if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
   const localeOption = readLocale(values.locale);
 
@@ -117,61 +127,32 @@ async function check(args: string[], io: CliIo): Promise<number> {
   for (const error of errors) io.stderr(`thongbao: ${error.file}: ${error.message}\n`);
   if (errors.length > 0) ioFailed = true;
 
-  const knowledge = loadKnowledge();
-  // One workspace index over everything checked: citations in one file are compared with the others.
-  const { index, registryProblems } = await indexCheckTargets(positionals, files, io.cwd, knowledge);
-  const registry = index.registry();
-  for (const [uri, { text, problems }] of registryProblems) {
-    const lines = new LineIndex(text);
-    const file = path.relative(io.cwd, URI.parse(uri).fsPath);
-    for (const problem of problems) {
-      const position = lines.positionAt(problem.start);
-      io.stderr(`thongbao: ${file}:${position.line + 1}:${position.character + 1}: ${localize(problem.message, localeOption ?? 'vi')}\n`);
-    }
-  }
-  const reports: FileReport[] = [];
-  let locale: Locale = localeOption ?? 'vi';
-  for (const file of files) {
-    let source;
-    try {
-      source = await readFileText(file);
-    } catch (error) {
-      ioFailed = true;
-      const reason = error instanceof NotUtf8Error ? error.message : (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error);
-      io.stderr(`thongbao: ${path.relative(io.cwd, file) || file}: ${reason}\n`);
-      continue;
-    }
-    const config = await configs.forFile(file);
-    if (!config) {
-      ioFailed = true;
-      continue;
-    }
-    locale = localeOption ?? config.locale;
-    const options = { knowledge, config, registry, uri: URI.file(file).toString() };
-    let text = source.text;
-    if (values.fix) {
-      const fixed = fixAll(text, options).text;
-      if (fixed !== text) {
-        try {
-          await writeFileAtomic(file, fixed);
-          text = fixed;
-        } catch (error) {
-          ioFailed = true;
-          io.stderr(`thongbao: ${file}: could not write the fixes (${error instanceof Error ? error.message : String(error)}); the file is unchanged\n`);
-        }
-      }
-    }
-    const { findings } = analyzeNotice(text, options);
-    reports.push({ file: path.relative(io.cwd, file) || file, diagnostics: toOutputDiagnostics(findings, text, locale) });
-  }
+  const outcome = await runCheck(
+    {
+      operands: positionals,
+      files,
+      format,
+      fix: values.fix,
+      jobs,
+      locale: localeOption,
+      configFor: (file) => configs.forFile(file),
+      cache: values.cache ? { location: values['cache-location'] } : undefined,
+      baseline: command === 'baseline' ? { file: values.output ?? DEFAULT_BASELINE_FILE, mode: 'write' } : values.baseline !== undefined ? { file: values.baseline, mode: 'compare' } : undefined,
+      version: packageJson.version,
+    },
+    { ...io, progress: io.progress ?? false },
+  );
+  if (command === 'baseline') io.stderr(`thongbao: ${outcome.recorded} finding(s) of ${files.length} file(s) recorded in ${values.output ?? DEFAULT_BASELINE_FILE}\n`);
+  if (ioFailed || outcome.ioFailed || configs.failed) return 2;
+  if (command === 'baseline') return 0;
+  return outcome.totals.error > 0 || outcome.totals.warning > maxWarnings ? 1 : 0;
+}
 
-  const output = formatReports(format, reports, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: packageJson.version });
-  io.stdout(`${output}\n`);
-  if (ioFailed || configs.failed) return 2;
-  const all = reports.flatMap((report) => report.diagnostics);
-  const errorCount = all.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const warningCount = all.filter((diagnostic) => diagnostic.severity === 'warning').length;
-  return errorCount > 0 || warningCount > maxWarnings ? 1 : 0;
+function readJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${value}"`);
+  return jobs;
 }
 
 /** Finds the thongbao.config.json that applies to a file (nearest folder upwards, or --config). */
@@ -237,6 +218,7 @@ export function main(): void {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    progress: progressAllowed(process.stderr.isTTY === true, process.env),
   }).then((code) => {
     process.exitCode = code;
   });

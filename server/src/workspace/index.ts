@@ -32,6 +32,14 @@ export class WorkspaceIndex {
     return changed;
   }
 
+  /** Indexes a notice scanned earlier (the CLI's cache keeps scans by content hash); true when what other files see of it changed. */
+  setScannedNotice(scanned: IndexedNotice): boolean {
+    const changed = this.notices.get(scanned.uri)?.signature !== scanned.signature;
+    this.notices.set(scanned.uri, scanned);
+    if (changed) this.merged = undefined;
+    return changed;
+  }
+
   /** Indexes a *.vanban.yaml file; returns its problems, located in that file. */
   setRegistryFile(uri: string, text: string): RegistryFileProblem[] {
     const { entries, problems } = parseRegistryFile(uri, text, this.knowledge);
@@ -62,6 +70,13 @@ export class WorkspaceIndex {
 
   registry(): Registry {
     if (this.merged) return this.merged;
+    const { entries, citations } = this.snapshot();
+    this.merged = registryFromEntries(entries, citations);
+    return this.merged;
+  }
+
+  /** What the merged registry is built from, as plain data (the CLI sends it to its worker threads). */
+  snapshot(): { entries: RegistryEntry[]; citations: IndexedCitation[] } {
     const entries: RegistryEntry[] = [...this.shipped];
     for (const uri of [...this.registryFiles.keys()].sort()) entries.push(...this.registryFiles.get(uri)!);
     const citations: IndexedCitation[] = [];
@@ -70,8 +85,7 @@ export class WorkspaceIndex {
       if (notice.entry) entries.push(notice.entry);
       citations.push(...notice.citations);
     }
-    this.merged = registryFromEntries(entries, citations);
-    return this.merged;
+    return { entries, citations };
   }
 }
 
@@ -150,21 +164,4 @@ async function forEachFile(files: string[], root: string, maxBytes: number, use:
       if (text !== undefined) use(path.normalize(files[i + offset]!), text);
     });
   }
-}
-
-/**
- * The index `thongbao check` uses: every folder operand indexed whole (its
- * notices and registry files), plus the notices given one by one, so that
- * ref/conflict across files is reported as in the editor.
- */
-export async function indexCheckTargets(operands: readonly string[], files: readonly string[], cwd: string, knowledge: Knowledge, registryGlobs?: readonly string[]): Promise<{ index: WorkspaceIndex } & FolderIndexResult> {
-  const folders: string[] = [];
-  for (const operand of operands) {
-    const absolute = path.resolve(cwd, operand);
-    if ((await fs.stat(absolute).catch(() => undefined))?.isDirectory()) folders.push(absolute);
-  }
-  const result = await indexWorkspace(folders, knowledge, registryGlobs);
-  const remaining = files.filter((file) => !result.index.has(URI.file(file).toString()));
-  await forEachFile(remaining, path.parse(cwd).root, MAX_NOTICE_BYTES, (file, text) => result.index.setNotice(URI.file(file).toString(), text));
-  return result;
 }

@@ -1,0 +1,165 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { ThongbaoConfig } from '../core/config.js';
+import { localize } from '../core/i18n.js';
+import { LineIndex } from '../core/positions.js';
+import { allRules } from '../core/rules/index.js';
+import type { Locale } from '../core/types.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { Baseline, BaselineBuilder } from './baseline.js';
+import { cacheFilePath, configDigest, ResultCache, toolDigest } from './cache.js';
+import { type CheckedDiagnostic, type CheckResult, type CheckTask } from './checkFile.js';
+import type { Format, Totals } from './formatters.js';
+import { indexForCheck } from './indexPass.js';
+import { inOrder, inProcessRunner, WorkerPool, type CheckRunner } from './pool.js';
+import { ProgressLine } from './progress.js';
+import { ReportWriter } from './reportWriter.js';
+
+export interface CheckRunIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+  /** Draw a progress line on stderr (a terminal, not CI). */
+  progress: boolean;
+}
+
+export interface CheckRunOptions {
+  operands: string[];
+  files: string[];
+  format: Format;
+  fix: boolean;
+  /** Worker threads; undefined: one per core when there are enough files to pay for them. */
+  jobs: number | undefined;
+  locale: Locale | undefined;
+  configFor: (file: string) => Promise<ThongbaoConfig | undefined>;
+  cache: { location: string | undefined } | undefined;
+  /** Compare with this baseline file (check), or write the findings to it (baseline). */
+  baseline: { file: string; mode: 'compare' | 'write' } | undefined;
+  version: string;
+}
+
+export interface CheckRunOutcome {
+  ioFailed: boolean;
+  totals: Totals;
+  /** Findings written to the baseline (mode write). */
+  recorded: number;
+}
+
+/** Below this many files per worker, starting threads costs more than it saves. */
+const FILES_PER_WORKER = 16;
+
+/**
+ * `thongbao check` over many files: one light indexing pass, then every file
+ * analysed on a pool of worker threads (or here, for a few files), the report
+ * streamed in input order, with the cache, the baseline and the progress line.
+ */
+export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promise<CheckRunOutcome> {
+  let ioFailed = false;
+  const knowledge = loadKnowledge();
+  const cache = options.cache ? await ResultCache.open(cacheFilePath(options.cache.location, io.cwd), toolDigest(options.version), (message) => io.stderr(`thongbao: ${message}\n`)) : undefined;
+  const { index, registryProblems, hashes } = await indexForCheck(options.operands, options.files, io.cwd, knowledge, cache);
+  const registry = index.registry();
+  for (const [uri, { text, problems }] of registryProblems) {
+    const lines = new LineIndex(text);
+    const file = path.relative(io.cwd, URI.parse(uri).fsPath);
+    for (const problem of problems) {
+      const position = lines.positionAt(problem.start);
+      io.stderr(`thongbao: ${file}:${position.line + 1}:${position.character + 1}: ${localize(problem.message, options.locale ?? 'vi')}\n`);
+    }
+  }
+
+  // Configurations are resolved first: the report's language comes from them (the last file's, as before).
+  const tasks: (CheckTask & { configKey: string })[] = [];
+  let locale: Locale = options.locale ?? 'vi';
+  for (const file of options.files) {
+    const config = await options.configFor(file);
+    if (!config) {
+      ioFailed = true;
+      continue;
+    }
+    const fileLocale = options.locale ?? config.locale;
+    locale = fileLocale;
+    tasks.push({ index: tasks.length, file, config, locale: fileLocale, fix: options.fix, configKey: cache ? configDigest(config, fileLocale) : '' });
+  }
+
+  const baseline = options.baseline?.mode === 'compare' ? await Baseline.load(path.resolve(io.cwd, options.baseline.file)) : undefined;
+  const recorder = options.baseline?.mode === 'write' ? new BaselineBuilder(path.resolve(io.cwd, options.baseline.file)) : undefined;
+  const progress = io.progress ? new ProgressLine(tasks.length, io.stderr, locale) : undefined;
+  const out = (text: string) => {
+    progress?.clear();
+    io.stdout(text);
+  };
+  const writer = recorder ? undefined : new ReportWriter(options.format, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: options.version, baseline: baseline !== undefined }, out);
+
+  // --fix must see the text to fix it: the cache is then only written.
+  const hits = new Map<number, CheckResult>();
+  if (cache && !options.fix) {
+    for (const task of tasks) {
+      const hash = hashes.get(task.file);
+      const diagnostics = hash ? cache.lookup(task.file, hash, task.configKey, registry, URI.file(task.file).toString()) : undefined;
+      if (diagnostics) hits.set(task.index, { index: task.index, file: task.file, diagnostics, contentHash: hash!, reads: { lookups: [], elsewhere: [], allEntries: false } });
+    }
+  }
+  const toAnalyse = tasks.length - hits.size;
+  const jobs = Math.min(options.jobs ?? availableParallelism(), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
+  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, index.snapshot()) : inProcessRunner({ knowledge, registry });
+
+  try {
+    await inOrder(
+      tasks,
+      Math.max(4, jobs * 4),
+      (task) => {
+        const hit = hits.get(task.index);
+        return hit ? Promise.resolve(hit) : runner.run(task).then((result) => {
+          cache?.store(result, task.configKey, registry, URI.file(task.file).toString());
+          return result;
+        });
+      },
+      (result) => {
+        progress?.tick();
+        const shown = path.relative(io.cwd, result.file) || result.file;
+        if (result.readError !== undefined) {
+          ioFailed = true;
+          progress?.clear();
+          io.stderr(`thongbao: ${shown}: ${result.readError}\n`);
+          return;
+        }
+        if (result.writeError !== undefined) {
+          ioFailed = true;
+          progress?.clear();
+          io.stderr(`thongbao: ${result.file}: could not write the fixes (${result.writeError}); the file is unchanged\n`);
+        }
+        if (recorder) {
+          recorder.add(result.file, result.diagnostics);
+          return;
+        }
+        const { fresh, baselined } = baseline ? baseline.split(result.file, result.diagnostics) : { fresh: result.diagnostics, baselined: [] as CheckedDiagnostic[] };
+        writer!.add({ file: shown, diagnostics: fresh.map(withoutFingerprint), baselined: baselined.map(withoutFingerprint) });
+      },
+    );
+  } finally {
+    await runner.close();
+    progress?.clear();
+  }
+
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      io.stderr(`thongbao: could not write the cache ${cache.file} (${error instanceof Error ? error.message : String(error)})\n`);
+    }
+  }
+  if (recorder) {
+    await recorder.save();
+    return { ioFailed, totals: { error: 0, warning: 0, info: 0 }, recorded: recorder.size };
+  }
+  const note = writer!.end();
+  if (note) io.stderr(`thongbao: ${note}\n`);
+  return { ioFailed, totals: writer!.counts, recorded: 0 };
+}
+
+function withoutFingerprint({ fingerprint: _fingerprint, ...diagnostic }: CheckedDiagnostic) {
+  return diagnostic;
+}
