@@ -166,24 +166,23 @@ describe('thongbao check --cache', function () {
     const result = await checkFile({ index: 0, file: target, config, locale: 'vi', fix: false }, { knowledge, registry: index.registry() });
     assert.ok(result.reads.elsewhere.includes('12/KH-BCA'), result.reads.elsewhere.join(' '));
     const cache = await ResultCache.open(path.join(scratch(), 'cache'), 'tool', () => assert.fail('no warning'));
-    const uri = URI.file(target).toString();
-    cache.store(result, 'config', index.registry(), uri);
+    cache.store(result, 'config', index.registry());
     await cache.save();
     const reopen = () => ResultCache.open(cache.file, 'tool', () => assert.fail('no warning'));
 
-    assert.ok((await reopen()).lookup(target, result.contentHash, 'config', index.registry(), uri), 'unchanged registry: a hit');
-    assert.equal((await reopen()).lookup(target, result.contentHash, 'other config', index.registry(), uri), undefined);
-    assert.equal((await reopen()).lookup(target, 'other content', 'config', index.registry(), uri), undefined);
-    assert.equal((await ResultCache.open(cache.file, 'new tool', () => undefined)).lookup(target, result.contentHash, 'config', index.registry(), uri), undefined);
+    assert.ok((await reopen()).lookup(target, result.contentHash, 'config', index.registry()), 'unchanged registry: a hit');
+    assert.equal((await reopen()).lookup(target, result.contentHash, 'other config', index.registry()), undefined);
+    assert.equal((await reopen()).lookup(target, 'other content', 'config', index.registry()), undefined);
+    assert.equal((await ResultCache.open(cache.file, 'new tool', () => undefined)).lookup(target, result.contentHash, 'config', index.registry()), undefined);
 
     // A notice that cites nothing the target reads: the target's result stays valid.
     const unrelated = URI.file(path.join(workspace, 'other.tb.md')).toString();
     index.setNotice(unrelated, notice('Thực hiện Kế hoạch số 99/KH-BTC ngày 10 tháng 01 năm 2024 của Bộ Tài chính.', { frontMatter: 'co-quan: Văn phòng Chính phủ\nso: 99/TB-VPCP\nngay: 2024-03-01\nloai: Thông báo\ntrich-yeu: Một thông báo khác' }));
     const afterUnrelated = index.registry();
-    if (!result.reads.allEntries) assert.ok((await reopen()).lookup(target, result.contentHash, 'config', afterUnrelated, uri), 'an unrelated notice keeps the result');
+    if (!result.reads.allEntries) assert.ok((await reopen()).lookup(target, result.contentHash, 'config', afterUnrelated), 'an unrelated notice keeps the result');
     // A notice that cites 12/KH-BCA with another date: the target's cross-file finding can change.
     index.setNotice(unrelated, notice('Thực hiện Kế hoạch số 12/KH-BCA ngày 20 tháng 01 năm 2024 của Bộ Công an.'));
-    assert.equal((await reopen()).lookup(target, result.contentHash, 'config', index.registry(), uri), undefined);
+    assert.equal((await reopen()).lookup(target, result.contentHash, 'config', index.registry()), undefined);
   });
 });
 

@@ -13,7 +13,7 @@ import terms from '../knowledge/data/terms.json';
 import type { Registry } from '../core/registry.js';
 import type { IndexedNotice } from '../workspace/scan.js';
 import type { CheckedDiagnostic, CheckResult } from './checkFile.js';
-import { entriesDigest, readsDigest, type RegistryReads } from './registryReads.js';
+import { RegistryDigests, type RegistryReads } from './registryReads.js';
 
 export const DEFAULT_CACHE_FILE = '.thongbaocache';
 const CACHE_FORMAT = 1;
@@ -96,7 +96,7 @@ export function cacheFilePath(location: string | undefined, cwd: string): string
 export class ResultCache {
   private readonly previous: CacheFile;
   private readonly next: CacheFile;
-  private allEntries: string | undefined;
+  private digests: { registry: Registry; digests: RegistryDigests } | undefined;
 
   private constructor(readonly file: string, tool: string, previous: CacheFile | undefined) {
     this.previous = previous && previous.tool === tool && previous.format === CACHE_FORMAT ? previous : { format: CACHE_FORMAT, tool, scans: {}, results: {} };
@@ -136,26 +136,31 @@ export class ResultCache {
    * The diagnostics of an earlier run, when the content, the configuration
    * and every answer the registry gave then are the same.
    */
-  lookup(file: string, hash: string, config: string, registry: Registry, uri: string): CheckedDiagnostic[] | undefined {
+  lookup(file: string, hash: string, config: string, registry: Registry): CheckedDiagnostic[] | undefined {
     const entry = this.previous.results[file];
     if (!entry || entry.hash !== hash || entry.config !== config) return undefined;
     if (entry.today !== undefined && entry.today !== new Date().toISOString().slice(0, 10)) return undefined;
-    if (readsDigest(entry.reads, registry, uri, () => (this.allEntries ??= entriesDigest(registry))) !== entry.readsDigest) return undefined;
+    if (this.digestsOf(registry).of(entry.reads) !== entry.readsDigest) return undefined;
     this.next.results[file] = entry;
     return entry.diagnostics;
   }
 
-  store(result: CheckResult, config: string, registry: Registry, uri: string): void {
+  store(result: CheckResult, config: string, registry: Registry): void {
     if (result.readError !== undefined || result.writeError !== undefined) return;
     const entry: CacheEntry = {
       hash: result.contentHash,
       config,
       reads: result.reads,
-      readsDigest: readsDigest(result.reads, registry, uri, () => (this.allEntries ??= entriesDigest(registry))),
+      readsDigest: this.digestsOf(registry).of(result.reads),
       diagnostics: result.diagnostics,
     };
     if (result.today !== undefined) entry.today = result.today;
     this.next.results[result.file] = entry;
+  }
+
+  private digestsOf(registry: Registry): RegistryDigests {
+    if (this.digests?.registry !== registry) this.digests = { registry, digests: new RegistryDigests(registry) };
+    return this.digests.digests;
   }
 
   /** Writes the cache through a temporary file renamed over it, so a crash never leaves half a cache. */

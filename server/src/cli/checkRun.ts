@@ -98,7 +98,7 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
   if (cache && !options.fix) {
     for (const task of tasks) {
       const hash = hashes.get(task.file);
-      const diagnostics = hash ? cache.lookup(task.file, hash, task.configKey, registry, URI.file(task.file).toString()) : undefined;
+      const diagnostics = hash ? cache.lookup(task.file, hash, task.configKey, registry) : undefined;
       if (diagnostics) hits.set(task.index, { index: task.index, file: task.file, diagnostics, contentHash: hash!, reads: { lookups: [], elsewhere: [], allEntries: false } });
     }
   }
@@ -113,7 +113,7 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
       (task) => {
         const hit = hits.get(task.index);
         return hit ? Promise.resolve(hit) : runner.run(task).then((result) => {
-          cache?.store(result, task.configKey, registry, URI.file(task.file).toString());
+          cache?.store(result, task.configKey, registry);
           return result;
         });
       },

@@ -44,20 +44,50 @@ export class RecordingRegistry implements Registry {
 }
 
 /**
- * A digest of the answers the registry gives to `reads` for the file `uri`.
- * Every entry's digest is computed once per registry (`allEntriesDigest`).
+ * Digests of the registry's answers, each computed once per registry: many
+ * files read the same symbols, and the citations of a much-cited document
+ * would otherwise be serialized once per file. The citations are digested
+ * whole, the file's own included: those change only with the file itself,
+ * whose content hash already invalidates its result.
  */
-export function readsDigest(reads: RegistryReads, registry: Registry, uri: string, allEntriesDigest: () => string): string {
-  const hash = createHash('sha1');
-  for (const symbol of reads.lookups) hash.update(`l\0${symbol}\0${JSON.stringify(registry.lookup(symbol) ?? null)}\n`);
-  for (const symbol of reads.elsewhere) hash.update(`c\0${symbol}\0${JSON.stringify(registry.citationsElsewhere(symbol, uri))}\n`);
-  if (reads.allEntries) hash.update(`e\0${allEntriesDigest()}\n`);
-  return hash.digest('hex');
+export class RegistryDigests {
+  private readonly lookups = new Map<string, string>();
+  private readonly elsewhere = new Map<string, string>();
+  private all: string | undefined;
+
+  constructor(private readonly registry: Registry) {}
+
+  /** A digest of the answers the registry gives to `reads`. */
+  of(reads: RegistryReads): string {
+    const hash = createHash('sha1');
+    for (const symbol of reads.lookups) hash.update(`l\0${symbol}\0${this.lookup(symbol)}\n`);
+    for (const symbol of reads.elsewhere) hash.update(`c\0${symbol}\0${this.citations(symbol)}\n`);
+    if (reads.allEntries) hash.update(`e\0${this.entries()}\n`);
+    return hash.digest('hex');
+  }
+
+  private lookup(symbol: string): string {
+    let digest = this.lookups.get(symbol);
+    if (digest === undefined) this.lookups.set(symbol, (digest = sha1(JSON.stringify(this.registry.lookup(symbol) ?? null))));
+    return digest;
+  }
+
+  private citations(symbol: string): string {
+    let digest = this.elsewhere.get(symbol);
+    if (digest === undefined) this.elsewhere.set(symbol, (digest = sha1(JSON.stringify(this.registry.citationsElsewhere(symbol)))));
+    return digest;
+  }
+
+  private entries(): string {
+    if (this.all === undefined) {
+      const hash = createHash('sha1');
+      for (const entry of this.registry.entries()) hash.update(`${JSON.stringify(entry)}\n`);
+      this.all = hash.digest('hex');
+    }
+    return this.all;
+  }
 }
 
-/** The digest of every entry of a registry, in order. */
-export function entriesDigest(registry: Registry): string {
-  const hash = createHash('sha1');
-  for (const entry of registry.entries()) hash.update(`${JSON.stringify(entry)}\n`);
-  return hash.digest('hex');
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }
