@@ -124,6 +124,23 @@ export function generateNotice(seeds: readonly Seed[], targetBytes: number): str
   return chunks.join('');
 }
 
+/**
+ * A notice of at least `targetBytes` whose body is one seed's body repeated
+ * (the front matter, closing formula, recipients and signature once): text
+ * that repeats shows any cost that grows faster than the text.
+ */
+export function repeatedBodyNotice(seeds: readonly Seed[], targetBytes: number): string {
+  const seed = seeds.find((candidate) => /^so: \d+\//mu.test(candidate.text)) ?? seeds[0]!;
+  const pieces = splitSeed(seed.text);
+  const bodyStart = pieces.frontMatter.length + 1;
+  const closingStart = seed.text.indexOf(pieces.closing.split('\n')[0]!, bodyStart);
+  const body = `${seed.text.slice(bodyStart, closingStart).replace(FOOTNOTE_REFERENCE, '').trim()}\n\n`;
+  const head = `${pieces.frontMatter}\n\n`;
+  const tail = `${pieces.closing.trimEnd()}\n`;
+  const copies = Math.max(1, Math.ceil((targetBytes - Buffer.byteLength(head) - Buffer.byteLength(tail)) / Buffer.byteLength(body)));
+  return `${head}${body.repeat(copies)}${tail}`;
+}
+
 /** Writes `count` notices (the seeds in turn, each with its own number) into `folder`; returns their paths. */
 export function writeWorkspace(seeds: readonly Seed[], folder: string, count: number): string[] {
   mkdirSync(folder, { recursive: true });

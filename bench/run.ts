@@ -19,7 +19,7 @@ import { analyzeNotice } from '../server/src/core/analyze.js';
 import { loadKnowledge } from '../server/src/knowledge/index.js';
 import { createShippedRegistry } from '../server/src/workspace/shippedRegistry.js';
 import { startServer, type ServerHandle } from '../test/lsp/harness.js';
-import { generateNotice, loadSeeds, writeWorkspace, type Seed } from './generate.js';
+import { generateNotice, loadSeeds, repeatedBodyNotice, writeWorkspace, type Seed } from './generate.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -53,11 +53,13 @@ const inputs: { name: string; text: string; typical: boolean; rounds: number; wa
   ? [
       { name: seeds[0]!.name, text: seeds[0]!.text, typical: true, rounds: 3, warmup: 1 },
       { name: 'generated 5 KB', text: generateNotice(seeds, 5_000), typical: false, rounds: 3, warmup: 1 },
+      { name: 'repeated body 20 KB', text: repeatedBodyNotice(seeds, 20_000), typical: false, rounds: 3, warmup: 1 },
     ]
   : [
       ...seeds.map((seed: Seed) => ({ name: seed.name, text: seed.text, typical: true, rounds: 100, warmup: 20 })),
       { name: 'generated 100 KB', text: generateNotice(seeds, 100 * 1024), typical: false, rounds: 30, warmup: 5 },
       { name: 'generated 1 MB', text: generateNotice(seeds, 1024 * 1024), typical: false, rounds: 10, warmup: 2 },
+      { name: 'repeated body 1 MB', text: repeatedBodyNotice(seeds, 1024 * 1024), typical: false, rounds: 10, warmup: 2 },
     ];
 const lspInputs = quick
   ? [{ name: 'generated 5 KB', text: generateNotice(seeds, 5_000), edits: 5, budget: 30 }]
@@ -67,6 +69,8 @@ const lspInputs = quick
     ];
 const memoryEdits = quick ? { total: 20, every: 10 } : { total: 10_000, every: 1_000 };
 const workspaceSize = quick ? 10 : 1_000;
+const archiveSizes = quick ? [4, 8] : [1_000, 10_000];
+const onlyArchive = args.has('--archive');
 
 // ---------------------------------------------------------------- (a) (b) (c)
 
@@ -258,6 +262,76 @@ async function measureWorkspace(): Promise<WorkspaceResult> {
   }
 }
 
+// ---------------------------------------------------------------- (f) archive: thongbao check on many files
+
+interface CheckRun {
+  ms: number;
+  cpuMs: number;
+  maxRss: number;
+  load: number;
+}
+
+interface ArchiveRow {
+  notices: number;
+  megabytes: number;
+  single: CheckRun;
+  parallel: CheckRun;
+  /** Parallel files/s over (cores × single-thread files/s). */
+  ratio: number;
+}
+
+interface ArchiveResult {
+  cores: number;
+  rows: ArchiveRow[];
+  cache: { notices: number; first: CheckRun; second: CheckRun };
+}
+
+/** The bundled CLI in a fresh process (bench/checkArchive.cjs), its stdout discarded as if piped to a file. */
+function runCheck(folder: string, options: string[]): CheckRun {
+  const load = loadavg()[0]!;
+  const output = execFileSync(process.execPath, [path.join(import.meta.dirname, 'checkArchive.cjs'), 'check', '--format', 'json', ...options, folder], { cwd: folder, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const { ms, cpuMs, maxRss } = JSON.parse(output) as CheckRun;
+  return { ms, cpuMs, maxRss, load };
+}
+
+function describeRun(label: string, notices: number, run: CheckRun): void {
+  process.stderr.write(`  ${label}: ${notices} notices in ${ms(run.ms)} ms (${(notices / (run.ms / 1000)).toFixed(1)} files/s), CPU ${ms(run.cpuMs)} ms, peak RSS ${mb(run.maxRss)}, load ${run.load.toFixed(2)}\n`);
+}
+
+function measureArchive(): ArchiveResult {
+  const cores = availableParallelism();
+  const rows: ArchiveRow[] = [];
+  let cache: ArchiveResult['cache'] | undefined;
+  for (const notices of archiveSizes) {
+    const folder = mkdtempSync(path.join(tmpdir(), 'thongbao-archive-'));
+    try {
+      const files = writeWorkspace(seeds, folder, notices);
+      const megabytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0) / 1024 / 1024;
+      const single = runCheck(folder, ['--jobs', '1']);
+      describeRun('one thread', notices, single);
+      const parallel = runCheck(folder, ['--jobs', String(cores)]);
+      describeRun(`${cores} workers`, notices, parallel);
+      const ratio = notices / parallel.ms / (cores * (notices / single.ms));
+      rows.push({ notices, megabytes, single, parallel, ratio });
+      if (notices === archiveSizes.at(-1)) {
+        const location = path.join(tmpdir(), `thongbao-bench-cache-${process.pid}`);
+        try {
+          const first = runCheck(folder, ['--cache', '--cache-location', location]);
+          describeRun('cache, first run', notices, first);
+          const second = runCheck(folder, ['--cache', '--cache-location', location]);
+          describeRun('cache, second run', notices, second);
+          cache = { notices, first, second };
+        } finally {
+          rmSync(location, { force: true });
+        }
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  return { cores, rows, cache: cache! };
+}
+
 // ---------------------------------------------------------------- report
 
 const loadAtStart = loadavg();
@@ -282,12 +356,12 @@ interface Budget {
   met: boolean;
 }
 
-function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult): Budget[] {
+function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): Budget[] {
   const list: Budget[] = [];
   const ratio = (row: CoreRow, of: Contender) => row.results.analysis.median / row.results[of].median;
   for (const row of core) {
     const parseRatio = ratio(row, 'parse');
-    if (row.typical || /1 MB/u.test(row.name)) list.push({ what: `b/a on ${row.name}`, limit: '≤ 1.30', measured: parseRatio.toFixed(2), met: parseRatio <= 1.3 });
+    if (row.typical || /1 MB|repeated/u.test(row.name)) list.push({ what: `b/a on ${row.name}`, limit: '≤ 1.30', measured: parseRatio.toFixed(2), met: parseRatio <= 1.3 });
     const lintRatio = ratio(row, 'markdownlint');
     list.push({ what: `b/c on ${row.name}`, limit: '≤ 1.00', measured: lintRatio.toFixed(2), met: lintRatio <= 1 });
   }
@@ -300,10 +374,41 @@ function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace
   list.push({ what: `(e) cold index of ${workspace.notices} notices`, limit: '≤ 2000 ms', measured: `${ms(workspace.coldMs)} ms`, met: workspace.coldMs <= 2000 });
   list.push({ what: '(e) server RSS after indexing', limit: '≤ 300 MB', measured: mb(workspace.serverRss), met: workspace.serverRss <= 300 * 1024 * 1024 });
   list.push({ what: `memory over ${memory.edits} edits`, limit: 'flat (< 10 % growth)', measured: `${memory.growth >= 0 ? '+' : ''}${mb(memory.growth)}`, met: flat });
+  list.push(...archiveBudgets(archive));
   return list;
 }
 
-function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult): string {
+function archiveBudgets(archive: ArchiveResult): Budget[] {
+  const list: Budget[] = [];
+  for (const row of archive.rows) {
+    list.push({ what: `(f) ${row.notices} notices: parallel rate / (${archive.cores} × one thread) (load ${row.parallel.load.toFixed(2)})`, limit: '≥ 0.80', measured: row.ratio.toFixed(2), met: row.ratio >= 0.8 });
+  }
+  const [small, large] = [archive.rows[0]!, archive.rows.at(-1)!];
+  list.push({ what: `(f) peak RSS on ${large.notices} notices`, limit: '≤ 400 MB', measured: mb(large.parallel.maxRss), met: large.parallel.maxRss <= 400 * 1024 * 1024 });
+  const growth = large.parallel.maxRss / small.parallel.maxRss - 1;
+  list.push({ what: `(f) peak RSS, ${large.notices} against ${small.notices} notices`, limit: 'flat (≤ 10 % more)', measured: `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`, met: growth <= 0.1 });
+  const cached = archive.cache.second.ms / archive.cache.first.ms;
+  list.push({ what: `(f) cached rerun of ${archive.cache.notices} notices / first run`, limit: '≤ 5 %', measured: `${(cached * 100).toFixed(1)} %`, met: cached <= 0.05 });
+  return list;
+}
+
+function renderArchive(archive: ArchiveResult): string[] {
+  const out: string[] = [];
+  const rate = (notices: number, run: CheckRun) => (notices / (run.ms / 1000)).toFixed(1);
+  out.push(`### (f) archive: \`thongbao check --format json\` on generated notices (fresh process, bundled CLI)`, '');
+  out.push('| notices | size | jobs | wall | files/s | CPU | peak RSS | load (1 min) |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const row of archive.rows) {
+    for (const [jobs, run] of [[1, row.single], [archive.cores, row.parallel]] as const) {
+      out.push(`| ${row.notices} | ${row.megabytes.toFixed(1)} MB | ${jobs} | ${(run.ms / 1000).toFixed(1)} s | ${rate(row.notices, run)} | ${(run.cpuMs / 1000).toFixed(1)} s | ${mb(run.maxRss)} | ${run.load.toFixed(2)} |`);
+    }
+  }
+  const { cache } = archive;
+  out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s (load ${cache.first.load.toFixed(2)}), second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s (load ${cache.second.load.toFixed(2)}).`, '');
+  out.push(`The ratio is the parallel rate over ${archive.cores} × the one-thread rate; the machine is shared, so the load average is given with each run.`, '');
+  return out;
+}
+
+function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): string {
   const cell = (value: Stats) => `${ms(value.median)} / ${ms(value.p95)}`;
   const out: string[] = [];
   out.push('### Machine', '', ...machine(), '');
@@ -321,8 +426,9 @@ function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace:
   out.push('### (e) workspace indexing', '');
   out.push(`- ${workspace.notices} generated notices, cold (\`indexWorkspace\` in a fresh process: list, read, scan, merge the registry): **${ms(workspace.coldMs)} ms**`);
   out.push(`- The language server started on that folder: \`initialized\` → index built and an open notice revalidated: ${ms(workspace.serverMs)} ms; server RSS afterwards **${mb(workspace.serverRss)}**`, '');
+  out.push(...renderArchive(archive));
   out.push('### Budgets', '', '| budget | limit | measured | met |', '|---|---|---:|---|');
-  for (const budget of budgets(core, lsp, memory, workspace)) out.push(`| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`);
+  for (const budget of budgets(core, lsp, memory, workspace, archive)) out.push(`| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`);
   return out.join('\n');
 }
 
@@ -344,11 +450,18 @@ process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
 });
 
 async function main(): Promise<void> {
-  process.stderr.write(`bench${quick ? ' (quick)' : ''}: ${inputs.length} inputs, ${workspaceSize} workspace notices\n`);
+  process.stderr.write(`bench${quick ? ' (quick)' : ''}: ${inputs.length} inputs, ${workspaceSize} workspace notices, archives of ${archiveSizes.join(' and ')}\n`);
+  if (onlyArchive) {
+    // `--archive`: only (f), printed, never recorded (a partial run would replace the whole section).
+    const archive = measureArchive();
+    process.stdout.write(`${[...renderArchive(archive), '| budget | limit | measured | met |', '|---|---|---:|---|', ...archiveBudgets(archive).map((budget) => `| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`)].join('\n')}\n`);
+    return;
+  }
   const core = measureCore();
   const { rows: lsp, memory } = await measureLsp();
   const workspace = await measureWorkspace();
-  const section = render(core, lsp, memory, workspace);
+  const archive = measureArchive();
+  const section = render(core, lsp, memory, workspace, archive);
   process.stdout.write(`${section}\n`);
   if (write) {
     writeReport(section);

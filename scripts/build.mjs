@@ -29,6 +29,8 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   { in: 'server/src/lsp/node.ts', out: 'server' },
   { in: 'server/src/cli/main.ts', out: 'cli' },
+  // The worker threads of `thongbao check --jobs`, found beside cli.cjs.
+  { in: 'server/src/cli/worker.ts', out: 'cliWorker' },
   { in: 'server/src/api.ts', out: 'core' },
 ];
 

@@ -80,6 +80,15 @@ let installed: Promise<void> | undefined;
  * Once per run: clears the previous run's screenshots and folders, then installs
  * the .vsix into a fresh extensions folder shared by every scenario.
  */
+/**
+ * The limit of a wait for something VS Code or the language server does (a
+ * widget appearing, diagnostics published): every wait keys on that event
+ * and returns as soon as it happens, so the limit only decides when to give
+ * up. It is generous for a CI machine running other CPU-bound jobs, where a
+ * completion widget took 29 s to appear.
+ */
+export const EVENT_TIMEOUT = 90_000;
+
 export function installExtension(): Promise<void> {
   installed ??= (async () => {
     requireTools();
@@ -223,11 +232,13 @@ export class VsCode {
         locale: 'en-US',
       });
       const page = context.pages()[0] ?? (await context.newPage());
+      // Waits without a limit of their own (locator.waitFor()) get the loaded-machine one, not Playwright's 30 s.
+      page.setDefaultTimeout(EVENT_TIMEOUT);
       await page.goto(`${url}?folder=${encodeURIComponent(workspace)}`);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: EVENT_TIMEOUT });
       const vscode = new VsCode(options.scenario, workspace, page, context, server);
       if (!trusted) await vscode.declineWorkspaceTrust();
-      await page.locator('.part.statusbar').waitFor({ timeout: 30_000 });
+      await page.locator('.part.statusbar').waitFor({ timeout: EVENT_TIMEOUT });
       return vscode;
     } catch (error) {
       await context?.pages()[0]?.screenshot({ path: path.join(outputDir, `${options.scenario}-failed-launch.png`) }).catch(() => undefined);
@@ -296,7 +307,7 @@ export class VsCode {
   }
 
   /** Waits until the Problems panel reports exactly `count` problems for the file. */
-  async waitForProblemCount(fileName: string, count: number, timeout = 60_000): Promise<void> {
+  async waitForProblemCount(fileName: string, count: number, timeout = EVENT_TIMEOUT): Promise<void> {
     const panel = await this.showProblems();
     const label = count === 0 ? null : `${count} ${count === 1 ? 'problem' : 'problems'} in file ${fileName} `;
     try {
@@ -361,7 +372,7 @@ export class VsCode {
     await this.page.keyboard.press('Control+.');
     const action = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     try {
-      await action.waitFor({ timeout: 15_000 });
+      await action.waitFor({ timeout: EVENT_TIMEOUT / 3 });
     } catch {
       const offered = await this.page.locator('.action-widget .monaco-list-row').allTextContents();
       throw new Error(`no quick fix "${title}" offered at the cursor; offered: ${JSON.stringify(offered)}`);

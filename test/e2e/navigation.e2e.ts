@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { withVsCode } from './harness.js';
+import { EVENT_TIMEOUT, withVsCode } from './harness.js';
 import { meetingNotice, notice06 } from './fixtures.js';
 
 /** In the meeting notice: "… (Thông báo số 06/TB-VPCP của Văn phòng Chính phủ ngày 10 tháng 01 năm 2024) …". */
@@ -10,10 +10,10 @@ describe('e2e: citations', function () {
 
   it('hover over a citation shows the cited notice\'s registry details', async () => {
     const editor = await vscode().openFile(meetingNotice.name);
-    await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: EVENT_TIMEOUT });
     await vscode().goToText(meetingNotice.text, citation, 'Thông báo số 06'.length);
     const hover = await vscode().hoverAtCursor();
-    await hover.filter({ hasText: '06/TB-VPCP' }).waitFor({ timeout: 30_000 });
+    await hover.filter({ hasText: '06/TB-VPCP' }).waitFor({ timeout: EVENT_TIMEOUT });
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     const details = [
       'Số, ký hiệu: 06/TB-VPCP',
@@ -31,7 +31,7 @@ describe('e2e: citations', function () {
   it('go to definition (F12) on the citation opens the cited notice', async () => {
     await vscode().goToText(meetingNotice.text, citation, 'Thông báo số 06'.length);
     await vscode().page.keyboard.press('F12');
-    await vscode().activeTab(notice06.name).waitFor({ timeout: 30_000 });
+    await vscode().activeTab(notice06.name).waitFor({ timeout: EVENT_TIMEOUT });
     await vscode().activeEditor().locator('.view-line', { hasText: '06/TB-VPCP' }).first().waitFor();
     await vscode().screenshot('definition');
   });

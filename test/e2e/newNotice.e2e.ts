@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { withVsCode } from './harness.js';
+import { EVENT_TIMEOUT, withVsCode } from './harness.js';
 import { meetingNotice } from './fixtures.js';
 
 const today = new Date();
@@ -15,7 +15,7 @@ describe('e2e: the new-notice command', function () {
     const { page } = vscode();
     const editor = await vscode().openFile(meetingNotice.name);
     // Squiggles: the server runs and has read the workspace.
-    await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: EVENT_TIMEOUT });
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();

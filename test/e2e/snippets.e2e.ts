@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { withVsCode } from './harness.js';
+import { EVENT_TIMEOUT, withVsCode } from './harness.js';
 import { meetingNotice, snippet } from './fixtures.js';
 
 const closing = snippet('Câu kết thông báo');
@@ -22,7 +22,7 @@ describe('e2e: clause snippets', function () {
     // At a drafter's pace: VS Code re-queries completions after the space.
     await page.keyboard.type(closing.prefix, { delay: 150 });
     const offered = vscode().suggestion('Câu kết thông báo');
-    await offered.waitFor({ timeout: 30_000 });
+    await offered.waitFor({ timeout: EVENT_TIMEOUT });
     await vscode().screenshot('suggestion');
     await page.keyboard.press('Enter');
     await vscode().activeEditor().locator('.view-line', { hasText: 'thông báo để' }).first().waitFor();

