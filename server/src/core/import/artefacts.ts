@@ -14,7 +14,7 @@ const PAGE_NUMBER = /^(?:-\s*)?\d{1,3}(?:\s*-)?$/u;
 const STAMP_PORTAL = /^C[ỔÔO]NG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ(?:\s+ĐẾN\b.*)?$/u;
 const STAMP_ARRIVED = /^ĐẾN$/u;
 const STAMP_TIME = /^(?:Giờ:?\s*\d{1,2}(?::\d{2})?\s*)?Ngày:?\s*\d{1,2}\/\d{1,2}\/\d{4}$/u;
-const SIGNING_NOTE = /^(?:Ký bởi|Người ký|Thời gian ký)\s*:/u;
+const SIGNING_NOTE = /^(?:Ký bởi|Người ký|Thời gian ký)\s*:\s*\S/u;
 const SIGNING_DETAIL = /^(?:Email|Cơ quan|Người ký|Thời gian ký|Ký bởi)\s*:/u;
 const PLACEHOLDER = /^(?:\[\s*)?\(\s*(?:Đã ký|Chữ ký của người có thẩm quyền[^)]*|Ký,? ghi rõ họ tên[^)]*)\s*\)\s*\]?$/u;
 

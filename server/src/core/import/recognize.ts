@@ -24,7 +24,8 @@ export interface RecognizedNotice {
 }
 
 const RECIPIENTS = /^Nơi\s+nhận\s*:?\s*(.*)$/u;
-const KEEP_LINE = /^-?\s*Lưu\s*:/u;
+const KEEP_LINE = /^[-–]?\s*Lưu\b/u;
+const APPENDIX = /^PHỤ LỤC\b/u;
 const AUTHORITY = /^(?:TM|KT|TL|TUQ|Q)\.\s+\p{Lu}/u;
 const isCaps = (text: string) => /\p{Lu}/u.test(text) && text === text.toLocaleUpperCase('vi');
 const isSuperscriptNumber = (run: TextRun | undefined) => run !== undefined && run.superscript === true && /^\s*\d{1,3}\s*$/u.test(run.text);
@@ -173,14 +174,21 @@ function readRecipients(lines: Line[], at: number, notice: RecognizedNotice): nu
     const text = plain(line);
     if (heading.cell && line.cell && line.cell.column !== heading.cell.column) break;
     if (sawKeep) break;
-    if (/^[-–+•]/u.test(text) || items.length === 0) {
-      if (items.length > 0 && !/^[-–+•]/u.test(text) && isCaps(text)) break;
-      if (!/^[-–+•]/u.test(text) && (AUTHORITY.test(text) || isCaps(text))) break;
+    const dash = /^[-–+•]/u.test(text);
+    const last = items[items.length - 1]?.lines;
+    const unfinished = last !== undefined && !/[;.]$/u.test(plain(last[last.length - 1]!));
+    if (dash || KEEP_LINE.test(text)) {
+      // "Lưu: …" is always the last entry, even where the drafter left out its dash.
+      if (!dash) notice.report.push({ kind: 'guessed', source: line.source, text: shorten(text), message: msg('Dòng “Lưu” không có gạch đầu dòng: coi là mục cuối của “Nơi nhận”.', 'The “Lưu” line has no dash: taken as the last “Nơi nhận” entry.') });
       items.push({ lines: [line] });
-    } else if (isCaps(text) && text.length > 3) {
+    } else if (last && unfinished) {
+      last.push(line);
+    } else if (AUTHORITY.test(text) || (isCaps(text) && text.length > 3)) {
       break;
+    } else if (last) {
+      last.push(line);
     } else {
-      items[items.length - 1]!.lines.push(line);
+      items.push({ lines: [line] });
     }
     if (KEEP_LINE.test(text)) sawKeep = true;
   }
@@ -258,7 +266,9 @@ function readBody(bodyLines: Line[], trailing: Line[], document: OfficeDocument,
   };
   if (document.layout === 'lines') {
     collect(bodyLines, false);
-    collect(trailing, true);
+    // Notes printed after an appendix belong to the appendix, which is not imported.
+    const appendixAt = trailing.findIndex((line) => APPENDIX.test(plain(line)));
+    collect(appendixAt >= 0 ? trailing.slice(0, appendixAt) : trailing, true);
   }
   for (const footnote of document.footnotes) {
     definitions.push({ id: footnote.id, lines: footnote.paragraphs.flatMap((paragraph) => documentLines({ ...document, blocks: [paragraph] })) });
@@ -268,7 +278,7 @@ function readBody(bodyLines: Line[], trailing: Line[], document: OfficeDocument,
   }
   const rest = trailing.filter((line) => !line.blank && !footnoteLines.has(line));
   if (rest.length > 0) {
-    const appendix = rest.find((line) => /^PHỤ LỤC\b/u.test(plain(line)));
+    const appendix = rest.find((line) => APPENDIX.test(plain(line)));
     report.push({
       kind: 'unplaced',
       source: rest[0]!.source,
