@@ -32,11 +32,18 @@ export async function readFileText(file: string): Promise<FileText> {
 /**
  * Writes through a temporary file in the same folder and renames it over the
  * original, so a failure never leaves a half-written notice. The mode of the
- * original is kept.
+ * original is kept; a file that does not exist yet is created the same way.
  */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const { mode } = await fs.stat(file);
+  // A new file (an imported notice) gets the default mode; an existing one keeps its own.
+  const mode = await fs.stat(file).then(
+    (stat) => stat.mode,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return 0o666;
+      throw error;
+    },
+  );
   try {
     await fs.writeFile(temporary, text, { encoding: 'utf8', mode });
     await fs.rename(temporary, file);

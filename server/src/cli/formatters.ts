@@ -2,18 +2,34 @@ import path from 'node:path';
 import type { OutputDiagnostic } from '../core/output.js';
 import type { Rule } from '../core/rule.js';
 import type { Locale } from '../core/types.js';
+import type { SourcePosition } from '../core/import/index.js';
 
 export interface FileReport {
   file: string;
   diagnostics: OutputDiagnostic[];
+  /** The file was a .docx/.html/.pdf/.txt checked as imported: lines are those of the imported notice; where each came from. */
+  imported?: { lineSources: (SourcePosition | undefined)[] };
 }
+
+/** Where in the original document a diagnostic's line came from (page, paragraph, line), for imported files. */
+const sourceOf = (report: FileReport, diagnostic: OutputDiagnostic) => report.imported?.lineSources[diagnostic.range.start.line];
 
 export type Format = 'stylish' | 'json' | 'sarif';
 
 export function formatReports(format: Format, reports: FileReport[], context: { cwd: string; locale: Locale; rules: readonly Rule[]; color: boolean; version: string }): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(reports.map((report) => ({ file: report.file, diagnostics: report.diagnostics.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })) })));
+      return JSON.stringify(
+        reports.map((report) => ({
+          file: report.file,
+          ...(report.imported ? { imported: true } : {}),
+          diagnostics: report.diagnostics.map((diagnostic) => {
+            const { rule, severity, message, range } = diagnostic;
+            const source = sourceOf(report, diagnostic);
+            return { rule, severity, message, range, ...(source ? { source } : {}) };
+          }),
+        })),
+      );
     case 'sarif':
       return JSON.stringify(sarif(reports, context), null, 2);
     case 'stylish':
@@ -75,6 +91,8 @@ function sarif(reports: FileReport[], context: { cwd: string; locale: Locale; ru
             ruleId: diagnostic.rule,
             level: SARIF_LEVEL[diagnostic.severity],
             message: { text: diagnostic.message },
+            // An imported file: the region is in the imported notice; its origin in the document is a property.
+            ...(report.imported ? { properties: { importedNotice: true, ...(sourceOf(report, diagnostic) ? { source: sourceOf(report, diagnostic) } : {}) } } : {}),
             locations: [
               {
                 physicalLocation: {

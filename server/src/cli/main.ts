@@ -16,10 +16,12 @@ import type { Locale } from '../core/types.js';
 import { collectFiles } from './files.js';
 import { NotUtf8Error, readFileText, writeFileAtomic } from './fileText.js';
 import { formatReports, type FileReport, type Format } from './formatters.js';
+import { IMPORT_USAGE, ImportUsageError, importOperand, isImportOperand, runImport } from './import.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
   thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp|thư mục|glob>...
+${IMPORT_USAGE}
   thongbao rules [--locale vi|en]
   thongbao --help | --version
 
@@ -38,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ImportUsageError) {
       io.stderr(`thongbao: ${error.message}\n${USAGE}\n`);
       return 2;
     }
@@ -59,6 +61,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'rules') return listRules(rest, io);
   if (command === 'check') return check(rest, io);
+  if (command === 'import') return runImport(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -107,6 +110,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
   }
   if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
+  if (values.fix && positionals.some(isImportOperand)) throw new UsageError('--fix cannot write into a .docx, .html, .pdf or .txt file; import it first (thongbao import FILE -o FILE.tb.md) and fix the .tb.md');
   const localeOption = readLocale(values.locale);
 
   let ioFailed = false;
@@ -133,8 +137,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
   let locale: Locale = localeOption ?? 'vi';
   for (const file of files) {
     let source;
+    let imported;
     try {
-      source = await readFileText(file);
+      // A .docx/.html/.pdf/.txt operand is checked as imported, in memory; nothing is written.
+      if (isImportOperand(file)) imported = await importOperand(file);
+      source = imported ?? (await readFileText(file));
     } catch (error) {
       ioFailed = true;
       const reason = error instanceof NotUtf8Error ? error.message : (error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : error instanceof Error ? error.message : String(error);
@@ -162,7 +169,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
       }
     }
     const { findings } = analyzeNotice(text, options);
-    reports.push({ file: path.relative(io.cwd, file) || file, diagnostics: toOutputDiagnostics(findings, text, locale) });
+    reports.push({ file: path.relative(io.cwd, file) || file, diagnostics: toOutputDiagnostics(findings, text, locale), ...(imported ? { imported: { lineSources: imported.lineSources } } : {}) });
   }
 
   const output = formatReports(format, reports, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: packageJson.version });

@@ -60,8 +60,16 @@ class HtmlReader {
     }
     if (node.type !== 'element') return;
     const tag = node.tagName;
+    if (tag === 'head') {
+      // Nothing of the head is text of the notice; its scripts are counted all the same.
+      const count = (element: Element) => {
+        for (const child of element.children) if (child.type === 'element') this.walk(child, style, []);
+      };
+      count(node);
+      return;
+    }
     if (SKIPPED.has(tag)) {
-      if (tag !== 'head' && tag !== 'title' && tag !== 'meta' && tag !== 'link') this.skipped.set(tag, (this.skipped.get(tag) ?? 0) + 1);
+      if (tag !== 'title' && tag !== 'meta' && tag !== 'link') this.skipped.set(tag, (this.skipped.get(tag) ?? 0) + 1);
       return;
     }
     if (tag === 'br') {
