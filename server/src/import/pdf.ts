@@ -1,3 +1,5 @@
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import type { OfficeDocument, Paragraph, TextRun } from '../core/import/model.js';
 import { ImportReadError } from './errors.js';
 
@@ -33,23 +35,12 @@ interface Segment {
   size: number;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let loading: Promise<PdfJs> | undefined;
-
-/** pdfjs's "fake worker" runs in this thread when the worker module is on globalThis (no worker file to find). */
-function loadPdfJs(): Promise<PdfJs> {
-  loading ??= (async () => {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return loading;
-}
+// pdf.js's "fake worker" runs in this thread when the worker module is on globalThis (no worker file to find).
+(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
 const fontStyle = (name: string) => ({ bold: /bold|black|heavy|semibold|demi/iu.test(name), italic: /italic|oblique/iu.test(name) });
 
 export async function readPdf(bytes: Uint8Array): Promise<OfficeDocument> {
-  const pdfjs = await loadPdfJs();
   let document;
   try {
     document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, enableXfa: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 }).promise;

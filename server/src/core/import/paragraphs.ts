@@ -109,6 +109,8 @@ function endsBefore(previous: Line, next: Line, paragraph: Line[], context: { wi
     return !(/^[\p{Ll}\d]/u.test(next.text) || (!short && !ENDS_CLAUSE.test(previous.text)));
   }
   if (HEADING_START.test(next.text)) return true;
+  // On a page, space above a line after a line that stops short is a paragraph break.
+  if (previous.geometry && next.geometry && context.blankSeen && short) return true;
   // After a blank line an item marker starts an item even when the drafter left out the ":" above.
   if (context.blankSeen && ITEM_START.test(next.text)) return true;
   // An item's title on a short line of its own ("1. Về quan điểm" ⏎ "a) …").
@@ -119,7 +121,7 @@ function endsBefore(previous: Line, next: Line, paragraph: Line[], context: { wi
   if (!STARTS_UPPER.test(next.text)) return false;
   if (previous.geometry && next.geometry && context.left !== undefined) {
     const indented = next.geometry.x > context.left + next.geometry.size;
-    return indented || short;
+    return indented || short || context.blankSeen;
   }
   return short || context.blankSeen;
 }

@@ -47,7 +47,8 @@ export function recognize(document: OfficeDocument, knowledge: Knowledgeable): R
   let cursor = 0;
   if (nationalAt >= 0) {
     let start = nationalAt;
-    while (start > 0 && (lines[start - 1]!.blank || isCaps(plain(lines[start - 1]!)))) start--;
+    // Above the national name: the body's name in capitals and, when a page is read column by column, "Số: …".
+    while (start > 0 && nationalAt - start < 8 && (lines[start - 1]!.blank || isCaps(plain(lines[start - 1]!)) || /^Số\s*:/u.test(plain(lines[start - 1]!)))) start--;
     while (start < nationalAt && lines[start]!.blank) start++;
     dropClutter(lines.slice(0, start), report, msg('Bỏ phần chữ trước phần đầu văn bản (trang web, siêu dữ liệu).', 'Dropped the text before the header (web page, metadata).'));
     const end = typeAt >= 0 ? typeAt : headerEnd(lines, nationalAt);
