@@ -92,8 +92,6 @@ export interface OfficeDocument {
   blocks: Block[];
   footnotes: Footnote[];
   notes: ReaderNote[];
-  /** Page geometry of a PDF (points): left and right text edges as measured on the body lines. */
-  page?: { width: number };
 }
 
 export function isBreak(run: Run): run is LineBreak {
