@@ -20,6 +20,7 @@ import { loadKnowledge } from '../server/src/knowledge/index.js';
 import { createShippedRegistry } from '../server/src/workspace/shippedRegistry.js';
 import { startServer, type ServerHandle } from '../test/lsp/harness.js';
 import { generateNotice, loadSeeds, repeatedBodyNotice, writeWorkspace, type Seed } from './generate.js';
+import { measureImport } from './import.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -463,6 +464,8 @@ async function main(): Promise<void> {
   const archive = measureArchive();
   const section = render(core, lsp, memory, workspace, archive);
   process.stdout.write(`${section}\n`);
+  // Import (issue 14), a section of its own; left out of --quick, where loading pdf.js through tsx alone takes seconds.
+  if (!quick) process.stdout.write(`\n${await measureImport(seeds)}\n`);
   if (write) {
     writeReport(section);
     process.stderr.write(`recorded in ${path.relative(root, reportFile)}\n`);

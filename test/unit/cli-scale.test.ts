@@ -82,6 +82,7 @@ describe('thongbao check --jobs (worker threads)', function () {
     mkdirSync(path.join(installed, 'bin'), { recursive: true });
     mkdirSync(path.join(installed, 'dist'));
     for (const file of ['cli.cjs', 'cliWorker.cjs']) copyFileSync(path.join(root, 'dist', file), path.join(installed, 'dist', file));
+    cpSync(path.join(root, 'dist', 'dictionary-vi'), path.join(installed, 'dist', 'dictionary-vi'), { recursive: true });
     copyFileSync(path.join(root, 'bin', 'thongbao.cjs'), path.join(installed, 'bin', 'thongbao.cjs'));
     copyFileSync(path.join(root, 'package.json'), path.join(installed, 'package.json'));
     const folder = archive();

@@ -146,7 +146,7 @@ export class ResultCache {
   }
 
   store(result: CheckResult, config: string, registry: Registry): void {
-    if (result.readError !== undefined || result.writeError !== undefined) return;
+    if (result.readError !== undefined || result.writeError !== undefined || result.imported !== undefined) return;
     const entry: CacheEntry = {
       hash: result.contentHash,
       config,

@@ -10,6 +10,8 @@ import type { Knowledge } from '../knowledge/types.js';
 import { URI } from 'vscode-uri';
 import { FileReadError, readFileText, writeFileText, type FileText } from './fileText.js';
 import { WriteRefusedError } from './safeWrite.js';
+import { importOperand, isImportOperand } from './import.js';
+import type { SourcePosition } from '../core/import/index.js';
 import { RecordingRegistry, type RegistryReads } from './registryReads.js';
 
 /** The registry as plain data, as the main thread sends it to the workers. */
@@ -54,6 +56,8 @@ export interface CheckResult {
   /** SHA-256 of the bytes analysed (after fixes were written). */
   contentHash: string;
   reads: RegistryReads;
+  /** A document checked as imported: where each line of the imported notice came from. */
+  imported?: { lineSources: (SourcePosition | undefined)[] };
   /** The day that stood for a missing `ngay` (the result changes with the date then). */
   today?: string;
 }
@@ -70,6 +74,7 @@ function errorText(error: unknown): string {
 /** Reads, fixes (when asked) and analyses one file. Errors of the file are returned, never thrown. */
 export async function checkFile(task: CheckTask, env: CheckEnvironment): Promise<CheckResult> {
   const empty: CheckResult = { index: task.index, file: task.file, diagnostics: [], contentHash: '', reads: { lookups: [], elsewhere: [], allEntries: false } };
+  if (isImportOperand(task.file)) return checkDocument(task, env, empty);
   let source: FileText;
   try {
     source = await readFileText(task.file);
@@ -103,6 +108,18 @@ export async function checkFile(task: CheckTask, env: CheckEnvironment): Promise
   if (writeError !== undefined) result.writeError = writeError;
   if (model.meta.date === undefined) result.today = new Date().toISOString().slice(0, 10);
   return result;
+}
+
+/** A .docx/.html/.pdf/.txt document, imported in memory and checked as it is; nothing is written, nothing cached. */
+async function checkDocument(task: CheckTask, env: CheckEnvironment, empty: CheckResult): Promise<CheckResult> {
+  let imported;
+  try {
+    imported = await importOperand(task.file);
+  } catch (error) {
+    return { ...empty, readError: msg(errorText(error), errorText(error)) };
+  }
+  const { findings } = analyzeNotice(imported.text, { knowledge: env.knowledge, config: task.config, registry: env.registry, uri: URI.file(task.file).toString() });
+  return { ...empty, diagnostics: withFingerprints(findings, toOutputDiagnostics(findings, imported.text, task.locale), imported.text), imported: { lineSources: imported.lineSources } };
 }
 
 function withFingerprints(findings: Finding[], diagnostics: OutputDiagnostic[], text: string): CheckedDiagnostic[] {

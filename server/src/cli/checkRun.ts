@@ -132,7 +132,7 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
           return;
         }
         const { fresh, baselined } = baseline ? baseline.split(result.file, result.diagnostics) : { fresh: result.diagnostics, baselined: [] as CheckedDiagnostic[] };
-        writer!.add({ file: shown, diagnostics: fresh.map(withoutFingerprint), baselined: baselined.map(withoutFingerprint) });
+        writer!.add({ file: shown, diagnostics: fresh.map(withoutFingerprint), baselined: baselined.map(withoutFingerprint), ...(result.imported ? { imported: result.imported } : {}) });
       },
     );
   } finally {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { msg, type Msg } from '../core/types.js';
 import { describeUnreachable } from '../workspace/safeRead.js';
+import { isImportOperand } from './import.js';
 
 export const NOTICE_EXTENSION = '.tb.md';
 
@@ -15,7 +16,7 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /**
  * Expands the CLI's operands into the notices to check, only ever `*.tb.md`
- * files: a file as given (another file is refused, so `--fix` cannot rewrite
+ * files and documents named one by one: a file as given (another file is refused, so `--fix` cannot rewrite
  * data), a folder searched for notices (symbolic links are not followed, so a
  * link loop cannot trap the scan; a sub-folder that cannot be read is
  * reported), anything else taken as a glob whose matches are filtered to
@@ -36,7 +37,8 @@ export async function collectFiles(operands: string[], cwd: string): Promise<{ f
       statError = error;
     }
     if (stat?.isFile()) {
-      if (absolute.endsWith(NOTICE_EXTENSION)) files.add(absolute);
+      // A document named as such (.docx, .html, .pdf, .txt) is checked as imported, in memory.
+      if (absolute.endsWith(NOTICE_EXTENSION) || isImportOperand(absolute)) files.add(absolute);
       else errors.push({ file: operand, message: msg(`không phải thông báo (*${NOTICE_EXTENSION}); không kiểm tra`, `not a notice (*${NOTICE_EXTENSION}); not checked`) });
     } else if (stat?.isDirectory()) {
       folders.push(absolute);

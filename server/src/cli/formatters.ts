@@ -3,19 +3,33 @@ import { pathToFileURL } from 'node:url';
 import type { OutputDiagnostic } from '../core/output.js';
 import type { Rule } from '../core/rule.js';
 import type { Locale } from '../core/types.js';
+import type { SourcePosition } from '../core/import/index.js';
 import { forTerminal } from './terminalText.js';
 
 export interface FileReport {
   file: string;
   diagnostics: OutputDiagnostic[];
+  /** The file was a .docx/.html/.pdf/.txt checked as imported: lines are those of the imported notice; where each came from. */
+  imported?: { lineSources: (SourcePosition | undefined)[] };
 }
+
+/** Where in the original document a diagnostic's line came from (page, paragraph, line), for imported files. */
+const sourceOf = (report: FileReport, diagnostic: OutputDiagnostic) => report.imported?.lineSources[diagnostic.range.start.line];
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'junit', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** One file's entry of the JSON output. */
 export function jsonReport(report: FileReport) {
-  return { file: report.file, diagnostics: report.diagnostics.map(({ rule, severity, message, range }) => ({ rule, severity, message, range })) };
+  return {
+    file: report.file,
+    ...(report.imported ? { imported: true } : {}),
+    diagnostics: report.diagnostics.map((diagnostic) => {
+      const { rule, severity, message, range } = diagnostic;
+      const source = sourceOf(report, diagnostic);
+      return { rule, severity, message, range, ...(source ? { source } : {}) };
+    }),
+  };
 }
 
 const LABELS: Record<Locale, Record<OutputDiagnostic['severity'], string>> = {
@@ -92,6 +106,8 @@ export function sarifResult(report: FileReport, diagnostic: OutputDiagnostic, co
     ruleId: diagnostic.rule,
     level: SARIF_LEVEL[diagnostic.severity],
     message: { text: diagnostic.message },
+    // An imported file: the region is in the imported notice; its origin in the document is a property.
+    ...(report.imported ? { properties: { importedNotice: true, ...(sourceOf(report, diagnostic) ? { source: sourceOf(report, diagnostic) } : {}) } } : {}),
     locations: [
       {
         physicalLocation: {

@@ -15,12 +15,14 @@ import type { RegistrySource } from './indexPass.js';
 import { DEFAULT_BASELINE_FILE } from './baseline.js';
 import { progressAllowed } from './progress.js';
 import { forTerminal } from './terminalText.js';
+import { IMPORT_USAGE, ImportUsageError, isImportOperand, runImport } from './import.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
   thongbao check [--format stylish|json|sarif|junit|github] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N]
                  [--jobs N] [--cache [--cache-location FILE]] [--baseline FILE] <tệp .tb.md|thư mục|glob>...
   thongbao baseline [--config FILE] [-o FILE] <tệp .tb.md|thư mục|glob>...
+${IMPORT_USAGE}
   thongbao rules [--locale vi|en]
   thongbao --help | --version
 
@@ -41,7 +43,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof ImportUsageError) {
       io.stderr(`${forTerminal(`thongbao: ${error.message}`)}\n${USAGE}\n`);
       return 2;
     }
@@ -63,6 +65,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'rules') return listRules(rest, io);
   if (command === 'check') return check(rest, io);
   if (command === 'baseline') return check(rest, io, 'baseline');
+  if (command === 'import') return runImport(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -116,6 +119,7 @@ async function check(args: string[], io: CliIo, command: 'check' | 'baseline' = 
   if (command === 'baseline' && (values.baseline !== undefined || values.fix)) throw new UsageError('thongbao baseline takes -o FILE, not --baseline or --fix');
   if (command === 'check' && values.output !== undefined) throw new UsageError('-o/--output belongs to thongbao baseline');
   if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
+  if (values.fix && positionals.some(isImportOperand)) throw new UsageError('--fix cannot write into a .docx, .html, .pdf or .txt file; import it first (thongbao import FILE -o FILE.tb.md) and fix the .tb.md');
   if (positionals.some((operand) => operand.trim() === '')) throw new UsageError('an empty operand names no file (give a file, folder or glob)');
   if (values.config !== undefined && values.config.trim() === '') throw new UsageError('--config needs a file name, not an empty one');
   const localeOption = readLocale(values.locale);

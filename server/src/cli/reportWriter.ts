@@ -1,7 +1,7 @@
 import type { OutputDiagnostic } from '../core/output.js';
 import type { Rule } from '../core/rule.js';
 import type { Locale } from '../core/types.js';
-import { jsonReport, sarifLog, sarifResult, stylishFile, stylishSummary, type Format, type Totals } from './formatters.js';
+import { type FileReport, jsonReport, sarifLog, sarifResult, stylishFile, stylishSummary, type Format, type Totals } from './formatters.js';
 import { githubAnnotations } from './formats/github.js';
 import { JUNIT_HEAD, JUNIT_TAIL, junitSuite } from './formats/junit.js';
 
@@ -18,9 +18,7 @@ export interface WriterContext {
 }
 
 /** One checked file as written: its new findings, and those the baseline already holds. */
-export interface WrittenReport {
-  file: string;
-  diagnostics: OutputDiagnostic[];
+export interface WrittenReport extends FileReport {
   baselined: OutputDiagnostic[];
 }
 

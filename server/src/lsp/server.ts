@@ -34,6 +34,7 @@ import type { LocationResult } from '../core/features/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile.js';
 import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
+import { registerImportRequest } from './importRequest.js';
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
@@ -325,6 +326,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .map((entry) => ({ so: entry.symbol, ...(entry.date ? { ngay: isoOf(entry.date) } : {}) }));
     return newNoticeSnippet(todayDate(), headers);
   });
+
+  registerImportRequest(connection, knowledge, (uri) => effectiveConfig(uri).locale);
 
   connection.onDocumentSymbol((params) => {
     const current = snapshot(params.textDocument.uri);

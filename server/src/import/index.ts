@@ -1,0 +1,54 @@
+import { importDocument, type ImportResult } from '../core/import/index.js';
+import type { OfficeDocument } from '../core/import/model.js';
+import type { Knowledge } from '../knowledge/types.js';
+import { readDocx } from './docx.js';
+import { ImportReadError } from './errors.js';
+import { readHtml } from './html.js';
+import { readMarkdown } from './markdown.js';
+import { readPdf } from './pdf.js';
+import { readText } from './text.js';
+
+export { ImportReadError } from './errors.js';
+
+/** The source formats `thongbao import` and `thongbao check` read, by file name ending. */
+export const IMPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.pdf', '.txt', '.md'] as const;
+
+export function importFormatOf(file: string): (typeof IMPORT_EXTENSIONS)[number] | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.tb.md')) return undefined;
+  return IMPORT_EXTENSIONS.find((extension) => lower.endsWith(extension));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decode(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ImportReadError('not UTF-8 text; save the file as UTF-8');
+  }
+}
+
+/** Reads a source file into the office document model; throws ImportReadError with a one-line reason. */
+export async function readDocument(bytes: Uint8Array, file: string): Promise<OfficeDocument> {
+  switch (importFormatOf(file)) {
+    case '.docx':
+      return readDocx(bytes);
+    case '.pdf':
+      return readPdf(bytes);
+    case '.html':
+    case '.htm':
+      return readHtml(decode(bytes));
+    case '.md':
+      return readMarkdown(decode(bytes));
+    case '.txt':
+      return readText(decode(bytes));
+    default:
+      throw new ImportReadError(`cannot import this kind of file; supported: ${IMPORT_EXTENSIONS.join(' ')}`);
+  }
+}
+
+/** Reads and imports a source file. */
+export async function importFile(bytes: Uint8Array, file: string, knowledge: Knowledge): Promise<ImportResult> {
+  return importDocument(await readDocument(bytes, file), knowledge);
+}

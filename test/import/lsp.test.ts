@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { URI } from 'vscode-uri';
+import { root, serverForSuite } from '../lsp/harness.js';
+
+type ImportResult = { ok: false; message: string } | { ok: true; text: string; report: string[]; guesses: { line: number; message: string }[] };
+
+describe('the import request over the protocol (thongbao/importDocument)', function () {
+  this.timeout(60000);
+  const server = serverForSuite();
+  const fixtures = path.join(root, 'test/fixtures/import');
+
+  it('answers the notice of a .pdf, its report and the guesses placed on lines', async () => {
+    const result = await server().request<ImportResult>('thongbao/importDocument', { uri: URI.file(path.join(fixtures, '89-TB-VPCP-2014.pdf')).toString() });
+    assert.ok(result.ok);
+    assert.match(result.text, /^---\nco-quan: Văn phòng Chính phủ\nso: 89\/TB-VPCP\n/u);
+    assert.ok(result.report.some((line) => line.startsWith('[dropped] trang 1')));
+    const lines = result.text.split('\n');
+    assert.ok(result.guesses.length > 0);
+    for (const guess of result.guesses) assert.ok(guess.line >= 0 && guess.line < lines.length);
+  });
+
+  it('answers a one-line reason for a file that cannot be imported, and reads nothing else', async () => {
+    const result = await server().request<ImportResult>('thongbao/importDocument', { uri: URI.file(path.join(fixtures, 'password-protected.pdf')).toString() });
+    assert.deepEqual(result, { ok: false, message: 'password-protected.pdf: a password-protected PDF: open it with its password and save a copy without one' });
+    assert.equal(readFileSync(path.join(fixtures, 'password-protected.pdf')).subarray(0, 5).toString(), '%PDF-');
+  });
+});
