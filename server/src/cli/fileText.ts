@@ -32,13 +32,19 @@ export async function readFileText(file: string): Promise<FileText> {
 /**
  * Writes through a temporary file in the same folder and renames it over the
  * original, so a failure never leaves a half-written notice. The mode of the
- * original is kept.
+ * original is kept; a new file (an export) gets the default mode.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-  const { mode } = await fs.stat(file);
+  const mode = await fs.stat(file).then(
+    (stats) => stats.mode,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    },
+  );
   try {
-    await fs.writeFile(temporary, text, { encoding: 'utf8', mode });
+    await fs.writeFile(temporary, content, mode === undefined ? {} : { mode });
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });

@@ -17,10 +17,12 @@ import { collectFiles } from './files.js';
 import { NotUtf8Error, readFileText, writeFileAtomic } from './fileText.js';
 import { formatReports, type FileReport, type Format } from './formatters.js';
 import packageJson from '../../../package.json';
+import { EXPORT_USAGE, exportNotice } from './export.js';
 
 const USAGE = `Cách dùng / Usage:
   thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp|thư mục|glob>...
   thongbao rules [--locale vi|en]
+${EXPORT_USAGE}
   thongbao --help | --version
 
 Mã thoát / exit codes: 0 không có lỗi / no error; 1 có lỗi (hoặc quá --max-warnings cảnh báo) / errors or too many warnings; 2 lỗi dùng lệnh, đọc tệp hoặc cấu hình / usage, I/O or configuration error.`;
@@ -32,7 +34,7 @@ export interface CliIo {
   color: boolean;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -59,6 +61,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'rules') return listRules(rest, io);
   if (command === 'check') return check(rest, io);
+  if (command === 'export') return exportNotice(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -175,7 +178,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Finds the thongbao.config.json that applies to a file (nearest folder upwards, or --config). */
-class ConfigResolver {
+export class ConfigResolver {
   failed = false;
   private readonly byFile = new Map<string, Promise<ThongbaoConfig | undefined>>();
 

@@ -1,0 +1,3 @@
+export { layoutNotice, plainRuns, type LayoutOptions } from './build.js';
+export * from './styles.js';
+export type * from './types.js';
