@@ -88,7 +88,7 @@ function styled(style: StyleName, children: ParagraphChild[], overrides: Partial
     alignment: ALIGNMENT[properties.alignment],
     ...(properties.firstLine ? { indent: { firstLine: properties.firstLine } } : {}),
     spacing: { before: properties.spaceBefore, after: 0, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
-    keepNext: properties.keepNext,
+    ...(properties.keepNext ? { keepNext: true } : {}),
     children,
   });
 }
