@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { createNewNotice } from './newNotice.js';
 import { registerImportCommand } from './importCommand.js';
+import { PreviewPanels } from './preview.js';
+import { exportDocx } from './exportCommand.js';
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +48,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   registerImportCommand(context, languageClient, started);
+  const previews = new PreviewPanels(languageClient, context.extensionUri);
+  context.subscriptions.push(
+    previews,
+    vscode.commands.registerCommand('thongbao.preview', async () => {
+      await started;
+      await previews.show();
+    }),
+    vscode.commands.registerCommand('thongbao.exportDocx', async () => {
+      await started;
+      await exportDocx(languageClient);
+    }),
+  );
   await started;
 }
 

@@ -2,7 +2,8 @@
 # Installs what the end-to-end suite needs and nothing from outside the npm
 # registry and Debian's packages: Chromium and fonts with Vietnamese glyphs
 # (apt; fonts-noto-mono makes "monospace" a font with precomposed Vietnamese
-# letters, without which the editor shows "ê`" for "ề"), Node 24 (npm package
+# letters, without which the editor shows "ê`" for "ề"; libreoffice-writer, poppler-utils and
+# fonts-liberation render exported notices for test/export/render.e2e.ts), Node 24 (npm package
 # node@24) and code-server (npm) into .tools/.
 # Idempotent: each step checks a marker first, so a warm run takes a second.
 set -euo pipefail
@@ -11,7 +12,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 tools="$root/.tools"
 code_server_version="4.139.1"
 node_version_major="24"
-apt_packages=(chromium fonts-noto-core fonts-noto-mono fonts-dejavu-core libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++)
+apt_packages=(chromium fonts-noto-core fonts-noto-mono fonts-dejavu-core libreoffice-writer poppler-utils fonts-liberation libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config python3 make g++)
 
 fail() { echo "e2e setup failed: $*" >&2; exit 1; }
 step() { echo "e2e setup: $*"; }

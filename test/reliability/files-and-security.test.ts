@@ -174,17 +174,20 @@ describe('security: nothing in a workspace is executed, nothing leaves the machi
     assert.ok(files.length > 20);
     for (const file of files) {
       const code = readFileSync(file, 'utf8').replace(/^\s*(?:\/\/|\*).*$/gmu, '');
-      for (const [pattern, what] of forbidden) assert.doesNotMatch(code, pattern, `${path.relative(root, file)} uses ${what}`);
+      // The one exception: `thongbao export --to pdf` runs the installed LibreOffice (execFile, no shell) on a file it wrote.
+      const exempt = path.relative(root, file) === path.join('server', 'src', 'export', 'pdf.ts') ? ['child_process'] : [];
+      for (const [pattern, what] of forbidden) if (!exempt.includes(what)) assert.doesNotMatch(code, pattern, `${path.relative(root, file)} uses ${what}`);
     }
   });
 
   it('the built server and CLI bundles require no network or process module (run npm run build first)', () => {
     // vscode-languageserver/node requires 'net' for its --socket and --pipe transports (a local socket the
     // editor chooses), and 'child_process' in its Files helpers (resolving npm/yarn global module paths),
-    // which our code never calls (checked above). The CLI bundle requires neither; it requires worker_threads
-    // for `check --jobs`, whose only script is its own bundled worker (dist/cliWorker.cjs, a fixed path), which
-    // requires it for its message port.
-    const allowed: Record<string, string[]> = { 'server.cjs': ['net', 'child_process'], 'cli.cjs': ['worker_threads'], 'cliWorker.cjs': ['worker_threads'] };
+    // which our code never calls (checked above). The CLI bundle requires worker_threads for `check --jobs`,
+    // whose only script is its own bundled worker (dist/cliWorker.cjs, a fixed path), which requires it for its
+    // message port; and child_process only for `thongbao export --to pdf`, which runs the installed LibreOffice
+    // (server/src/export/pdf.ts).
+    const allowed: Record<string, string[]> = { 'server.cjs': ['net', 'child_process'], 'cli.cjs': ['worker_threads', 'child_process'], 'cliWorker.cjs': ['worker_threads'] };
     for (const bundle of ['server.cjs', 'cli.cjs', 'cliWorker.cjs']) {
       const code = readFileSync(path.join(root, 'dist', bundle), 'utf8');
       const required = new Set([...code.matchAll(/require\(["']((?:node:)?[a-z_0-9]+)["']\)/gu)].map((match) => match[1]!.replace(/^node:/u, '')));

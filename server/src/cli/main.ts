@@ -17,6 +17,7 @@ import { progressAllowed } from './progress.js';
 import { forTerminal } from './terminalText.js';
 import { IMPORT_USAGE, ImportUsageError, isImportOperand, runImport } from './import.js';
 import packageJson from '../../../package.json';
+import { EXPORT_USAGE, exportNotice } from './export.js';
 
 const USAGE = `Cách dùng / Usage:
   thongbao check [--format stylish|json|sarif|junit|github] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N]
@@ -24,6 +25,7 @@ const USAGE = `Cách dùng / Usage:
   thongbao baseline [--config FILE] [-o FILE] <tệp .tb.md|thư mục|glob>...
 ${IMPORT_USAGE}
   thongbao rules [--locale vi|en]
+${EXPORT_USAGE}
   thongbao --help | --version
 
 Mã thoát / exit codes: 0 không có lỗi / no error; 1 có lỗi (hoặc quá --max-warnings cảnh báo) / errors or too many warnings; 2 lỗi dùng lệnh, đọc tệp hoặc cấu hình / usage, I/O or configuration error.`;
@@ -37,7 +39,7 @@ export interface CliIo {
   progress?: boolean;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -66,6 +68,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'check') return check(rest, io);
   if (command === 'baseline') return check(rest, io, 'baseline');
   if (command === 'import') return runImport(rest, io);
+  if (command === 'export') return exportNotice(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -203,7 +206,7 @@ interface ResolvedConfig {
  * lies in its own folder (no link out); --config names its file explicitly.
  * A file that cannot be read or is invalid is reported, and the defaults apply.
  */
-class ConfigResolver {
+export class ConfigResolver {
   private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
 
   constructor(

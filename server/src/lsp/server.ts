@@ -35,6 +35,7 @@ import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile.js';
 import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
 import { registerImportRequest } from './importRequest.js';
+import { EXPORT_DOCX_REQUEST, PREVIEW_REQUEST, exportDocxResponse, previewResponse, type DocumentParams, type ExportDocxResponse, type PreviewResponse } from '../export/requests.js';
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
@@ -328,6 +329,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   registerImportRequest(connection, knowledge, (uri) => effectiveConfig(uri).locale);
+  /** The official-layout preview and the .docx export of an open notice, from the analysis of its current version. */
+  connection.onRequest<PreviewResponse | null, void>(PREVIEW_REQUEST, (params: DocumentParams) => {
+    const current = snapshot(params.uri);
+    return current ? previewResponse(current, effectiveConfig(params.uri).locale) : null;
+  });
+  connection.onRequest<ExportDocxResponse | null, void>(EXPORT_DOCX_REQUEST, (params: DocumentParams) => {
+    const current = snapshot(params.uri);
+    return current ? exportDocxResponse(current, effectiveConfig(params.uri).locale) : null;
+  });
 
   connection.onDocumentSymbol((params) => {
     const current = snapshot(params.textDocument.uri);
