@@ -1,0 +1,3 @@
+export { extractTasks, type TaskFacts } from './extract.js';
+export { deadlineDate } from './deadline.js';
+export type { Task, TaskAgency, TaskDeadline, TaskExtraction, TaskSource } from './types.js';
