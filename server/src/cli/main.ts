@@ -16,11 +16,13 @@ import type { Locale } from '../core/types.js';
 import { collectFiles } from './files.js';
 import { NotUtf8Error, readFileText, writeFileAtomic } from './fileText.js';
 import { formatReports, type FileReport, type Format } from './formatters.js';
+import { runTasks, TASKS_USAGE } from './tasks.js';
 import packageJson from '../../../package.json';
 
 const USAGE = `Cách dùng / Usage:
   thongbao check [--format stylish|json|sarif] [--fix] [--config FILE] [--locale vi|en] [--max-warnings N] <tệp|thư mục|glob>...
   thongbao rules [--locale vi|en]
+${TASKS_USAGE}
   thongbao --help | --version
 
 Mã thoát / exit codes: 0 không có lỗi / no error; 1 có lỗi (hoặc quá --max-warnings cảnh báo) / errors or too many warnings; 2 lỗi dùng lệnh, đọc tệp hoặc cấu hình / usage, I/O or configuration error.`;
@@ -59,6 +61,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   }
   if (command === 'rules') return listRules(rest, io);
   if (command === 'check') return check(rest, io);
+  if (command === 'tasks') return runTasks(rest, io, (message) => new UsageError(message));
   throw new UsageError(`unknown command "${command}"`);
 }
 
