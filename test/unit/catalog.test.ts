@@ -45,6 +45,9 @@ const CATALOG = [
   'typo/capitalization',
   'typo/number-format',
   'typo/unicode',
+  'task/no-agency',
+  'task/agency-not-in-force',
+  'task/vague-deadline',
 ];
 
 const docs = path.join(import.meta.dirname, '..', '..', 'docs', 'rules');
