@@ -35,6 +35,7 @@ import type { LocationResult } from '../core/features/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { CONFIG_FILE_NAME, parseConfigText } from '../workspace/configFile.js';
 import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
+import { registerTasksRequest } from './tasks.js';
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
@@ -327,6 +328,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .map((entry) => ({ so: entry.symbol, ...(entry.date ? { ngay: isoOf(entry.date) } : {}) }));
     return newNoticeSnippet(todayDate(), headers);
   });
+
+  registerTasksRequest(connection, { documents, knowledge, config: effectiveConfig, noticeUris: () => workspace.index.noticeUris(), analysis: (uri) => snapshot(uri)?.analysis });
 
   connection.onDocumentSymbol((params) => {
     const current = snapshot(params.textDocument.uri);
