@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { createNewNotice } from './newNotice.js';
+import { registerTasksView } from './tasksView.js';
 
 let client: LanguageClient | undefined;
 
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await createNewNotice(languageClient);
     }),
   );
+  registerTasksView(context, languageClient, started);
   await started;
 }
 
