@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { withVsCode } from './harness.js';
+import { meetingNotice } from './fixtures.js';
+
+describe('e2e: the Nhiệm vụ view', function () {
+  const vscode = withVsCode({ scenario: 'tasks', files: [meetingNotice] });
+
+  it('lists the tasks of the open notice grouped by agency; a click reveals the sentence', async () => {
+    const { page } = vscode();
+    const editor = await vscode().openFile(meetingNotice.name);
+    await editor.locator('.squiggly-error, .squiggly-warning').first().waitFor({ timeout: 60_000 });
+    // The view sits in the Explorer: show the Explorer, then open the view's pane if it is collapsed.
+    await page.keyboard.press('Control+Shift+E');
+    const header = page.locator('.pane-header', { hasText: 'Nhiệm vụ' }).first();
+    await header.waitFor({ timeout: 30_000 });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const tree = page.locator('[id="workbench.view.explorer"] .monaco-list-row');
+    const group = tree.filter({ hasText: 'Bộ Thông tin và Truyền thông' }).first();
+    await group.waitFor({ timeout: 60_000 });
+    const labels = await tree.allTextContents();
+    assert.ok(labels.some((label) => label.includes('Bộ Công an')), `rows: ${JSON.stringify(labels)}`);
+    assert.ok(labels.some((label) => label.includes('các bộ, ngành, địa phương')), `rows: ${JSON.stringify(labels)}`);
+    await vscode().screenshot('grouped-by-agency');
+    await tree.filter({ hasText: 'Sửa đổi, bổ sung hướng dẫn số 2589' }).first().click();
+    await page.locator('[id="status.editor.selection"]', { hasText: 'Ln 35' }).waitFor({ timeout: 20_000 });
+  });
+});
