@@ -4,6 +4,7 @@ import { createNewNotice } from './newNotice.js';
 import { registerImportCommand } from './importCommand.js';
 import { PreviewPanels } from './preview.js';
 import { exportDocx } from './exportCommand.js';
+import { registerTasksView } from './tasksView.js';
 
 let client: LanguageClient | undefined;
 
@@ -60,6 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await exportDocx(languageClient);
     }),
   );
+  registerTasksView(context, languageClient, started);
   await started;
 }
 

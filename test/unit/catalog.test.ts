@@ -47,6 +47,9 @@ const CATALOG = [
   'typo/unicode',
   'typo/doubled-word',
   'typo/spelling',
+  'task/no-agency',
+  'task/agency-not-in-force',
+  'task/vague-deadline',
 ];
 
 const docs = path.join(import.meta.dirname, '..', '..', 'docs', 'rules');

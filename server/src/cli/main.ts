@@ -16,6 +16,7 @@ import { DEFAULT_BASELINE_FILE } from './baseline.js';
 import { progressAllowed } from './progress.js';
 import { forTerminal } from './terminalText.js';
 import { IMPORT_USAGE, ImportUsageError, isImportOperand, runImport } from './import.js';
+import { runTasks, TASKS_USAGE } from './tasks.js';
 import packageJson from '../../../package.json';
 import { EXPORT_USAGE, exportNotice } from './export.js';
 
@@ -26,6 +27,7 @@ const USAGE = `Cách dùng / Usage:
 ${IMPORT_USAGE}
   thongbao rules [--locale vi|en]
 ${EXPORT_USAGE}
+${TASKS_USAGE}
   thongbao --help | --version
 
 Mã thoát / exit codes: 0 không có lỗi / no error; 1 có lỗi (hoặc quá --max-warnings cảnh báo) / errors or too many warnings; 2 lỗi dùng lệnh, đọc tệp hoặc cấu hình / usage, I/O or configuration error.`;
@@ -69,6 +71,7 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'baseline') return check(rest, io, 'baseline');
   if (command === 'import') return runImport(rest, io);
   if (command === 'export') return exportNotice(rest, io);
+  if (command === 'tasks') return runTasks(rest, io, (message) => new UsageError(message));
   throw new UsageError(`unknown command "${command}"`);
 }
 

@@ -36,6 +36,7 @@ import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile.js';
 import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
 import { registerImportRequest } from './importRequest.js';
 import { EXPORT_DOCX_REQUEST, PREVIEW_REQUEST, exportDocxResponse, previewResponse, type DocumentParams, type ExportDocxResponse, type PreviewResponse } from '../export/requests.js';
+import { registerTasksRequest } from './tasks.js';
 import { quickFix, toDiagnostic, toDocumentSymbol, toFoldingRange, toLspEdit } from './convert.js';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.thongbao`;
@@ -338,6 +339,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const current = snapshot(params.uri);
     return current ? exportDocxResponse(current, effectiveConfig(params.uri).locale) : null;
   });
+  registerTasksRequest(connection, { documents, knowledge, config: effectiveConfig, noticeUris: () => workspace.index.noticeUris(), analysis: (uri) => snapshot(uri)?.analysis });
 
   connection.onDocumentSymbol((params) => {
     const current = snapshot(params.textDocument.uri);

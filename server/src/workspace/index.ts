@@ -60,6 +60,11 @@ export class WorkspaceIndex {
     return this.notices.has(uri) || this.registryFiles.has(uri);
   }
 
+  /** Every indexed notice, numbered or draft (for workspace-wide views such as the task list). */
+  noticeUris(): string[] {
+    return [...this.notices.keys()];
+  }
+
   get noticeCount(): number {
     return this.notices.size;
   }

@@ -9,6 +9,7 @@ import { extractCitations, type NoticeCitation } from './citations.js';
 import { extractAgencyMentions, type AgencyMention } from './agencies.js';
 import { extractAbbreviations, type Abbreviations } from './abbreviations.js';
 import { agencyIndex } from '../agencyIndex.js';
+import { extractTasks, type TaskExtraction } from '../tasks/index.js';
 
 /** What extraction may read besides the model. */
 export interface ExtractionEnv {
@@ -34,6 +35,8 @@ export interface Facts {
   readonly agencies: AgencyMention[];
   /** Abbreviations of the body: their introductions ("full name (ABBR)") and uses. */
   readonly abbreviations: Abbreviations;
+  /** Assignments (who must do what by when), read from the agencies, dates and numbering above. */
+  readonly tasks: TaskExtraction;
 }
 
 export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
@@ -64,6 +67,9 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
     },
     get abbreviations() {
       return once('abbreviations', () => extractAbbreviations(model, env.knowledge, env.config));
+    },
+    get tasks() {
+      return once('tasks', () => extractTasks(model, this));
     },
   };
 }

@@ -1,0 +1,32 @@
+import type { Rule } from '../../rule.js';
+import { msg } from '../../types.js';
+
+export const taskNoAgency: Rule = {
+  id: 'task/no-agency',
+  defaultSeverity: 'warning',
+  fixable: false,
+  description: msg(
+    'Nhiệm vụ có thời hạn nhưng không nêu cơ quan thực hiện, trong câu cũng như ở đề mục phía trên.',
+    'A task with a deadline that names no agency, neither in its sentence nor in a heading above.',
+  ),
+  check(context) {
+    for (const clause of context.facts.tasks.unassigned) {
+      context.report({
+        start: clause.start,
+        end: clause.end,
+        message: msg(
+          'Nhiệm vụ này có thời hạn nhưng không rõ cơ quan nào thực hiện. Nêu cơ quan chủ trì (ví dụ “Bộ Công an chủ trì, phối hợp với …”) hoặc đặt nhiệm vụ dưới đề mục mang tên cơ quan.',
+          'This task has a deadline but no agency to carry it out. Name the lead agency (e.g. “Bộ Công an chủ trì, phối hợp với …”) or put the task under a heading that names the agency.',
+        ),
+      });
+    }
+  },
+  examples: {
+    ok: [
+      'Bộ Công an triển khai Trung tâm xác thực điện tử trong tháng 12 năm 2024 theo Nghị định số 59/2022/NĐ-CP ngày 5 tháng 9 năm 2022 của Chính phủ.',
+      '3. Bộ Thông tin và Truyền thông\n\na) Cập nhật, ban hành Khung kiến trúc Chính phủ điện tử Việt Nam (phiên bản 3.0), hoàn thành trong Quý IV năm 2024.',
+      'Ngay trong tháng 12 năm 2024, Hội đồng cần tập trung rà soát, đánh giá các chỉ số về năng lực cạnh tranh của Việt Nam.',
+    ],
+    notOk: ['1. Ban hành Kế hoạch triển khai Đề án 06 trong năm 2024, hoàn thành trong tháng 12 năm 2024.'],
+  },
+};
