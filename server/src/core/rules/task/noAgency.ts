@@ -3,7 +3,7 @@ import { msg } from '../../types.js';
 
 export const taskNoAgency: Rule = {
   id: 'task/no-agency',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'info',
   fixable: false,
   description: msg(
     'Nhiệm vụ có thời hạn nhưng không nêu cơ quan thực hiện, trong câu cũng như ở đề mục phía trên.',
