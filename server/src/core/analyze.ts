@@ -35,6 +35,8 @@ export interface AnalysisResult {
 
 /** text + config + knowledge + registry → located, bilingual findings with their fixes. Pure. */
 export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisResult {
+  // The API is called from JavaScript too: a Buffer or null must fail here, saying what is expected, not deep in a rule.
+  if (typeof text !== 'string') throw new TypeError(`analyzeNotice expects the notice text as a string, got ${describeValue(text)}`);
   const config = options.config ?? DEFAULT_CONFIG;
   let model: NoticeModel;
   try {
@@ -121,4 +123,10 @@ function unparsable(text: string, error: unknown, options: AnalyzeOptions, confi
     ),
   };
   return { model, facts: createFacts(model, { knowledge: options.knowledge, config }), findings: [finding] };
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return `an object (${value.constructor?.name ?? 'no prototype'}${value instanceof Uint8Array ? '; decode it first, e.g. buffer.toString("utf8")' : ''})`;
 }

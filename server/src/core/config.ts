@@ -61,7 +61,7 @@ export function resolveConfig(raw: unknown): { config: ThongbaoConfig; problems:
   const kept: Record<string, unknown> = {};
   const badKeys = new Set(problems.map((problem) => String(problem.path[0] ?? '')));
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    for (const [key, value] of Object.entries(raw)) if (!badKeys.has(key) && key in configSchema.shape) kept[key] = value;
+    for (const [key, value] of Object.entries(raw)) if (!badKeys.has(key) && Object.hasOwn(configSchema.shape, key)) kept[key] = value;
   }
   const fallback = configSchema.safeParse(kept);
   return { config: fallback.success ? fallback.data : DEFAULT_CONFIG, problems };
@@ -101,7 +101,7 @@ export function resolveSettings(raw: unknown): ThongbaoSettings {
   const kept: Record<string, unknown> = {};
   if (raw && typeof raw === 'object') {
     for (const [key, value] of Object.entries(raw)) {
-      if (key in settingsSchema.shape && settingsSchema.shape[key as keyof typeof settingsSchema.shape].safeParse(value).success) kept[key] = value;
+      if (Object.hasOwn(settingsSchema.shape, key) && settingsSchema.shape[key as keyof typeof settingsSchema.shape].safeParse(value).success) kept[key] = value;
     }
   }
   return settingsSchema.parse(kept);

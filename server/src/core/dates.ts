@@ -31,5 +31,15 @@ export function todayDate(now: Date = new Date()): CalendarDate {
 }
 
 export function weekdayIndex(date: CalendarDate): number {
-  return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+  return utcDate(date.year, date.month - 1, date.day).getUTCDay();
+}
+
+/**
+ * A UTC date of the proleptic Gregorian calendar. Date.UTC reads years 0–99
+ * as 1900–1999; setUTCFullYear takes the year as given.
+ */
+export function utcDate(year: number, monthIndex: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, monthIndex, day);
+  return date;
 }

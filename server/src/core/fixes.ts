@@ -19,12 +19,15 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; app
     chosen.push(edit);
     lastEnd = edit.end;
   }
-  let result = text;
-  for (let i = chosen.length - 1; i >= 0; i--) {
-    const edit = chosen[i]!;
-    result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
+  // One pass over the text: rebuilding it once per edit was quadratic in the number of edits.
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const edit of chosen) {
+    parts.push(text.slice(cursor, edit.start), edit.newText);
+    cursor = Math.max(cursor, edit.end);
   }
-  return { text: result, applied: chosen.length, skipped };
+  parts.push(text.slice(cursor));
+  return { text: parts.join(''), applied: chosen.length, skipped };
 }
 
 /** Drops duplicate edits (two findings proposing the very same change). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FrontMatterField, NoticeMeta } from './model.js';
 import type { CalendarDate } from './types.js';
+import { utcDate } from './dates.js';
 
 /** The keys of the dialect's front matter (dialect §1), in their canonical order. */
 export const FRONT_MATTER_KEYS = ['co-quan', 'so', 'dia-danh', 'ngay', 'loai', 'trich-yeu'] as const;
@@ -19,7 +20,7 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return utcDate(year, month, 0).getUTCDate();
 }
 
 export function parseIsoDate(value: string): CalendarDate | undefined {
@@ -48,6 +49,11 @@ export const FIELD_SCHEMAS: Record<FrontMatterKey, z.ZodType> = {
   'trich-yeu': text,
 };
 
+/** The schema of a dialect key; undefined for any other key ("constructor" and "__proto__" included: only own entries count). */
+export function fieldSchemaOf(key: string): z.ZodType | undefined {
+  return Object.hasOwn(FIELD_SCHEMAS, key) ? FIELD_SCHEMAS[key as FrontMatterKey] : undefined;
+}
+
 export function isEmptyValue(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
@@ -56,7 +62,7 @@ export function isEmptyValue(value: unknown): boolean {
 export function readMeta(fields: FrontMatterField[]): NoticeMeta {
   const meta: NoticeMeta = {};
   for (const field of fields) {
-    const schema = FIELD_SCHEMAS[field.key as FrontMatterKey];
+    const schema = fieldSchemaOf(field.key);
     if (!schema || isEmptyValue(field.value)) continue;
     const parsed = schema.safeParse(field.value);
     if (!parsed.success) continue;

@@ -319,9 +319,12 @@ class ModelBuilder {
     return node.children.length === 1 && node.children[0]!.type === 'strong';
   }
 
-  private readFrontMatter(yamlText: string, start: number, end: number): void {
-    const firstBreak = this.text.indexOf('\n', start);
-    const contentStart = firstBreak < 0 ? end : firstBreak + 1;
+  private readFrontMatter(rawYaml: string, start: number, end: number): void {
+    // Markdown and LSP end lines with \n, \r\n or a lone \r; the YAML parser only with the first two.
+    // A lone \r becomes \n: same length, so offsets stay those of the text.
+    const yamlText = rawYaml.replace(/\r(?!\n)/gu, '\n');
+    const opener = /^[^\r\n]*(?:\r\n|\r|\n)/u.exec(this.text.slice(start, end));
+    const contentStart = opener ? start + opener[0].length : end;
     const fields: FrontMatterField[] = [];
     const frontMatter: FrontMatter = { start, end, content: { start: contentStart, end: contentStart + yamlText.length }, fields };
     const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
@@ -343,8 +346,8 @@ class ModelBuilder {
           valueSpan = { start: contentStart + range[0], end: contentStart + range[1] };
           value = isScalar(valueNode) ? valueNode.value : (valueNode as { toJSON(): unknown }).toJSON();
         } else {
-          const lineEnd = this.text.indexOf('\n', keySpan.end);
-          const stop = lineEnd < 0 ? this.text.length : lineEnd;
+          const lineEnd = this.text.slice(keySpan.end).search(/[\r\n]/u);
+          const stop = lineEnd < 0 ? this.text.length : keySpan.end + lineEnd;
           valueSpan = { start: stop, end: stop };
         }
         fields.push({ key: String(pair.key.value), keySpan, value, valueSpan });

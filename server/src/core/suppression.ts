@@ -72,14 +72,43 @@ export function readSuppressions(text: string, comments: HtmlComment[]): Suppres
       }
     }
   }
+  const regions = [...lines].sort((a, b) => a.start - b.start);
+  /** reach[i]: the furthest end among regions[0..i], so that a lookup stops at the first region that cannot reach the offset. */
+  const reach: number[] = [];
+  for (const region of regions) reach.push(Math.max(region.end, reach.at(-1) ?? -1));
   return {
     isSuppressed(rule, offset) {
-      if (lines.some((region) => offset >= region.start && offset <= region.end && (region.rules === 'all' || region.rules.has(rule)))) return true;
+      if (lineSuppressed(regions, reach, rule, offset)) return true;
       const state = lastSwitchAt(switches, offset);
       if (!state) return false;
       return state.all ? !state.except.has(rule) : state.off.has(rule);
     },
   };
+}
+
+/**
+ * Line regions cover whole lines (a multi-line comment's region spans its
+ * lines). Sorted by start, a binary search finds the last region starting at
+ * or before an offset, and the walk back stops as soon as no earlier region
+ * reaches the offset: one step unless regions overlap (a scan of every region
+ * per finding was quadratic with thousands of directives).
+ */
+function lineSuppressed(regions: LineRegion[], reach: number[], rule: string, offset: number): boolean {
+  let low = 0;
+  let high = regions.length - 1;
+  let last = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (regions[middle]!.start <= offset) {
+      last = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  for (let i = last; i >= 0 && reach[i]! >= offset; i--) {
+    const region = regions[i]!;
+    if (offset <= region.end && (region.rules === 'all' || region.rules.has(rule))) return true;
+  }
+  return false;
 }
 
 /** The last switch at or before the offset (switches are sorted by position). */

@@ -50,15 +50,15 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
     const text = prose.slice(block.start, block.end);
     // All-caps headings repeat names in capitals; they are not abbreviations.
     if (!hasLowerCase(text)) continue;
-    const inDefinition: Span[] = [];
+    const inDefinition = new Set<number>();
     for (const match of text.matchAll(DEFINITION)) {
       const abbr = match[1]!;
       if (!isAcronym(abbr) || /\d/u.test(abbr)) continue;
       const start = block.start + match.index!;
       const abbrStart = start + match[0].indexOf(abbr);
-      const expansion = spelledOut(text.slice(0, match.index!), abbr) ?? known.get(abbr)?.expansion ?? null;
+      const expansion = spelledOut(text, match.index!, abbr) ?? known.get(abbr)?.expansion ?? null;
       definitions.push({ abbr, expansion, start: abbrStart, end: abbrStart + abbr.length, paren: { start, end: start + match[0].length } });
-      inDefinition.push({ start: abbrStart, end: abbrStart + abbr.length });
+      inDefinition.add(abbrStart);
     }
     for (const match of text.matchAll(WORD)) {
       const word = match[0];
@@ -67,14 +67,13 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
       const end = start + word.length;
       // Parts of document symbols: "04/CT-TTg", "530/TB-VPCP".
       if (/[/-]/u.test(prose[start - 1] ?? '') || /[/-]/u.test(prose[end] ?? '')) continue;
-      if (inDefinition.some((span) => span.start === start)) continue;
+      if (inDefinition.has(start)) continue;
       uses.push({ abbr: word, start, end });
     }
   }
   return { definitions, uses, known };
 }
 
-/** The last words before the parenthesis whose initials spell the abbreviation ("thủ tục hành chính" → TTHC). */
 /** Same as `text !== text.toUpperCase()`, without building the upper-case copy of every block. */
 function hasLowerCase(text: string): boolean {
   for (const ch of text) {
@@ -84,15 +83,27 @@ function hasLowerCase(text: string): boolean {
   return false;
 }
 
-function spelledOut(before: string, abbr: string): string | null {
+/** The last words before the parenthesis whose initials spell the abbreviation ("thủ tục hành chính" → TTHC). */
+function spelledOut(text: string, parenAt: number, abbr: string): string | null {
   const letters = stripDiacritics(abbr).toUpperCase().replace(/[^A-Z]/gu, '');
-  const words = [...before.matchAll(/[\p{L}\p{M}]+/gu)].slice(-letters.length);
+  if (letters.length === 0) return null;
+  // Only the last words before the parenthesis count: read a window that grows until it holds one word more
+  // than needed (so the first one is whole), never the whole paragraph for each "(ABBR)".
+  let words: RegExpMatchArray[] = [];
+  let from = parenAt;
+  for (let width = 16 * letters.length; ; width *= 2) {
+    from = Math.max(0, parenAt - width);
+    words = [...text.slice(from, parenAt).matchAll(/[\p{L}\p{M}]+/gu)];
+    if (words.length > letters.length || from === 0) break;
+  }
+  if (from > 0) words = words.slice(1);
+  words = words.slice(-letters.length);
   if (words.length !== letters.length) return null;
   const initials = words.map((word) => stripDiacritics(word[0]!)[0]!.toUpperCase()).join('');
   if (initials !== letters) return null;
   const first = words[0]!;
   const last = words[words.length - 1]!;
-  return before.slice(first.index!, last.index! + last[0].length).replace(/\s+/gu, ' ');
+  return text.slice(from + first.index!, from + last.index! + last[0].length).replace(/\s+/gu, ' ');
 }
 
 /** "báo cáo (in …)" → "báo cáo": the data's notes in parentheses or after a dash are not the expansion. */

@@ -2,6 +2,7 @@ import { agencyIndex, inForce, nameInForm } from '../agencyIndex.js';
 import { todayDate } from '../dates.js';
 import type { Agency } from '../../knowledge/types.js';
 import type { CompletionResult, DocumentSnapshot, FeatureEnv, HoverResult } from './types.js';
+import { escapeMarkdown } from './markdown.js';
 
 /**
  * Editor features over agency and abbreviation facts: hover on a name or an
@@ -25,11 +26,11 @@ export function agencyHover(document: DocumentSnapshot, offset: number, env: Fea
     const agency = mention.agency;
     const index = agencyIndex(env.knowledge, env.config);
     const successors = agency.successors.map((id) => index.agencyById.get(id)?.name).filter((name): name is string => Boolean(name));
-    const lines = [`**${agency.name}**`, ''];
-    if (agency.symbolCode) lines.push(`${vi ? 'Ký hiệu' : 'Code'}: \`${agency.symbolCode}\``);
+    const lines = [`**${escapeMarkdown(agency.name)}**`, ''];
+    if (agency.symbolCode) lines.push(`${vi ? 'Ký hiệu' : 'Code'}: ${/^[^`\r\n]+$/u.test(agency.symbolCode) ? `\`${agency.symbolCode}\`` : escapeMarkdown(agency.symbolCode)}`);
     lines.push(`${vi ? 'Hiệu lực' : 'Validity'}: ${validity(agency, vi)}`);
-    if (successors.length) lines.push(`${vi ? 'Cơ quan kế thừa' : 'Successor'}: ${successors.join(', ')}`);
-    if (agency.shortForms.length) lines.push(`${vi ? 'Viết tắt' : 'Short forms'}: ${agency.shortForms.join(', ')}`);
+    if (successors.length) lines.push(`${vi ? 'Cơ quan kế thừa' : 'Successor'}: ${escapeMarkdown(successors.join(', '))}`);
+    if (agency.shortForms.length) lines.push(`${vi ? 'Viết tắt' : 'Short forms'}: ${escapeMarkdown(agency.shortForms.join(', '))}`);
     if (!agency.verified) lines.push('', vi ? '_Thông tin chưa được đối chiếu đầy đủ với văn bản gốc._' : '_Not fully verified against primary sources._');
     return { start: mention.start, end: mention.end, markdown: lines.join('  \n') };
   }
@@ -37,8 +38,8 @@ export function agencyHover(document: DocumentSnapshot, offset: number, env: Fea
     const province = mention.province;
     const to = province.validTo ? isoToVietnamese(province.validTo) : null;
     const successor = province.successors.map((id) => agencyIndex(env.knowledge, env.config).provinceById.get(id)?.name).find(Boolean);
-    const lines = [`**${province.formalName}**`, ''];
-    if (to) lines.push(vi ? `Đến hết ${to}${successor ? `; nay thuộc ${successor}` : ''}` : `Until ${to}${successor ? `; now part of ${successor}` : ''}`);
+    const lines = [`**${escapeMarkdown(province.formalName)}**`, ''];
+    if (to) lines.push(vi ? `Đến hết ${to}${successor ? `; nay thuộc ${escapeMarkdown(successor)}` : ''}` : `Until ${to}${successor ? `; now part of ${escapeMarkdown(successor)}` : ''}`);
     return { start: mention.start, end: mention.end, markdown: lines.join('  \n') };
   }
   return abbreviationHover(document, offset, env);
@@ -51,7 +52,7 @@ function abbreviationHover(document: DocumentSnapshot, offset: number, env: Feat
   if (!hit) return undefined;
   const definition = definitions.find((candidate) => candidate.abbr === hit.abbr);
   const expansion = definition?.expansion ?? known.get(hit.abbr)?.expansion;
-  const lines = [`**${hit.abbr}**${expansion ? ` — ${expansion}` : ''}`];
+  const lines = [`**${escapeMarkdown(hit.abbr)}**${expansion ? ` — ${escapeMarkdown(expansion)}` : ''}`];
   if (definition) {
     const line = document.text.slice(0, definition.start).split('\n').length;
     lines.push(vi ? `Giới thiệu tại dòng ${line}.` : `Introduced on line ${line}.`);

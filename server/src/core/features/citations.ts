@@ -10,6 +10,7 @@ import { fileNameOf, type Registry, type RegistryEntry } from '../registry.js';
 import { matchKey, stripDiacritics } from '../text.js';
 import type { Locale, Range, Span } from '../types.js';
 import type { CompletionResult, DocumentSnapshot, FeatureEnv, HoverResult, LocationResult } from './types.js';
+import { escapeMarkdown } from './markdown.js';
 
 /** The citation under the cursor: from its type word to its date or issuer (the subject is plain text). */
 export function citationAt(document: DocumentSnapshot, offset: number): NoticeCitation | undefined {
@@ -28,7 +29,7 @@ export function citationHover(document: DocumentSnapshot, offset: number, env: F
   const vi = env.locale === 'vi';
   const lines: string[] = [];
   const type = entry?.type ?? citation.typeWord?.canonical;
-  lines.push(`**${type ? `${type} số ` : ''}${citation.symbol.corrected}**`);
+  lines.push(`**${escapeMarkdown(`${type ? `${type} số ` : ''}${citation.symbol.corrected}`)}**`);
   const date = entry?.date ?? (citation.date ? { year: citation.date.year, month: citation.date.month, day: citation.date.day } : null);
   const rows: [string, string | null | undefined][] = [
     [vi ? 'Số, ký hiệu' : 'Number', citation.symbol.corrected],
@@ -38,7 +39,7 @@ export function citationHover(document: DocumentSnapshot, offset: number, env: F
     [vi ? 'Hiệu lực' : 'Status', entry ? status(entry, env.locale) : null],
     [vi ? 'Khai báo tại' : 'Defined in', entry ? origin(entry, env.locale) : vi ? 'không có trong danh mục văn bản' : 'in no document registry'],
   ];
-  for (const [label, value] of rows) if (value) lines.push(`- ${label}: ${value}`);
+  for (const [label, value] of rows) if (value) lines.push(`- ${label}: ${escapeMarkdown(value)}`);
   const elsewhere = env.registry.citationsElsewhere(citation.symbol.key, document.uri).length;
   if (elsewhere > 0) lines.push(vi ? `- Được dẫn ${elsewhere} lần trong các tệp khác` : `- Cited ${elsewhere} times in other files`);
   return { start: citation.start, end: headEnd(citation), markdown: lines.join('\n') };
@@ -127,7 +128,7 @@ export function citationCompletions(document: DocumentSnapshot, offset: number, 
       filterText: entry.symbol,
       sortText: `${entry.origin === 'shipped' ? 1 : 0}${entry.symbol}`,
     };
-    if (entry.subject) result.documentation = entry.subject;
+    if (entry.subject) result.documentation = escapeMarkdown(entry.subject);
     results.push(result);
   }
   return results;

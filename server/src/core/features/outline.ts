@@ -23,18 +23,19 @@ function sortByStart(symbols: SymbolResult[]): void {
 
 function headingSymbols(model: NoticeModel): SymbolResult[] {
   const roots: SymbolResult[] = [];
+  // Open headings by increasing depth; a heading ends where the next heading of the same or a higher level begins.
   const stack: { depth: number; symbol: SymbolResult }[] = [];
   for (const block of model.blocks) {
     if (block.kind !== 'heading' || block.inFootnote) continue;
     const depth = block.depth ?? 1;
+    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop()!.symbol.end = trimEnd(model.text, block.start);
     const name = headingName(model, block.start, block.end);
     if (!name) continue;
-    while (stack.length && stack[stack.length - 1]!.depth >= depth) stack.pop();
     const symbol: SymbolResult = {
       name,
       kind: block.section === 'body' ? (/^[IVXLC]+\./u.test(name) || /^[A-Z]\./u.test(name) ? 'part' : 'heading') : 'section',
       start: block.start,
-      end: sectionEnd(model, block.start, depth),
+      end: trimEnd(model.text, model.text.length),
       selection: { start: block.start, end: block.end },
       children: [],
     };
@@ -82,13 +83,19 @@ function addItemsAndPoints(model: NoticeModel, roots: SymbolResult[]): void {
     }
     if (POINT_MARKER.test(model.text.slice(block.start, block.start + 3))) markers.push({ kind: 'point', start: block.start, firstBlockEnd: block.end });
   }
+  const headings = headingsInOrder(roots);
+  let nextHeading = 0;
+  let nextBoundaryIndex = 0;
   markers.forEach((marker, index) => {
-    const parent = innermostContaining(roots, marker.start);
+    // Markers, headings and boundaries are all in document order: each is passed once.
+    while (nextHeading < headings.length && headings[nextHeading]!.symbol.start <= marker.start) nextHeading++;
+    while (nextBoundaryIndex < boundaries.length && boundaries[nextBoundaryIndex]! <= marker.start) nextBoundaryIndex++;
+    const parent = innermostContaining(headings, nextHeading - 1, marker.start);
     const siblings = parent ? parent.children : roots;
     const owner = marker.kind === 'point' ? lastItemBefore(siblings, marker.start) : undefined;
     const limit = Math.min(
       owner?.end ?? parent?.end ?? model.text.length,
-      boundaries.find((start) => start > marker.start) ?? model.text.length,
+      boundaries[nextBoundaryIndex] ?? model.text.length,
       nextBoundary(markers, index),
       sectionStart(model, marker.start),
     );
@@ -119,9 +126,33 @@ function sectionStart(model: NoticeModel, offset: number): number {
   return starts.length ? Math.min(...starts) : Number.MAX_SAFE_INTEGER;
 }
 
-function innermostContaining(symbols: SymbolResult[], offset: number): SymbolResult | undefined {
-  for (const symbol of symbols) {
-    if (symbol.kind !== 'item' && symbol.kind !== 'point' && symbol.start <= offset && offset <= symbol.end) return innermostContaining(symbol.children, offset) ?? symbol;
+interface HeadingInOrder {
+  symbol: SymbolResult;
+  parent: number;
+}
+
+/** The heading symbols in document order (pre-order), each with the index of its parent (-1 for a root). */
+function headingsInOrder(roots: SymbolResult[]): HeadingInOrder[] {
+  const ordered: HeadingInOrder[] = [];
+  const walk = (symbols: SymbolResult[], parent: number) => {
+    for (const symbol of symbols) {
+      const index = ordered.push({ symbol, parent }) - 1;
+      walk(symbol.children, index);
+    }
+  };
+  walk(roots, -1);
+  return ordered;
+}
+
+/**
+ * The innermost heading holding the offset: the last heading starting at or
+ * before it, or one of its ancestors (an earlier heading that is not an
+ * ancestor ended before that one began).
+ */
+function innermostContaining(headings: HeadingInOrder[], last: number, offset: number): SymbolResult | undefined {
+  for (let index = last; index >= 0; index = headings[index]!.parent) {
+    const { symbol } = headings[index]!;
+    if (symbol.start <= offset && offset <= symbol.end) return symbol;
   }
   return undefined;
 }
@@ -138,12 +169,6 @@ function markerName(text: string, marker: Marker): string {
 
 function headingName(model: NoticeModel, start: number, end: number): string {
   return model.prose.slice(start, end).replace(/\s+/gu, ' ').trim();
-}
-
-function sectionEnd(model: NoticeModel, start: number, depth: number): number {
-  const next = model.blocks.find((block) => block.kind === 'heading' && block.start > start && (block.depth ?? 1) <= depth && !block.inFootnote);
-  if (!next) return trimEnd(model.text, model.text.length);
-  return trimEnd(model.text, next.start);
 }
 
 function trimEnd(text: string, offset: number): number {

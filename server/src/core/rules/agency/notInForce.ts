@@ -3,6 +3,22 @@ import { inForce } from '../../agencyIndex.js';
 import { isoOf, shortDate } from '../../dates.js';
 import { msg, type Severity } from '../../types.js';
 import { dayAfter, indexOf, isoToVietnamese, quoteList, successorNames } from './shared.js';
+import { sentenceAt, sentenceSpans, speaksOfThePast } from '../../sentences.js';
+import type { AgencyMention } from '../../extract/agencies.js';
+import type { Span } from '../../types.js';
+
+/** The agencies named in each sentence, read once per sentence (mentions sorted by start). */
+function agenciesBySentence(mentions: readonly AgencyMention[], sentences: readonly Span[]): Map<Span, Set<string>> {
+  const named = new Map<Span, Set<string>>();
+  for (const mention of mentions) {
+    const sentence = mention.agency && sentenceAt(sentences, mention.start);
+    if (!sentence) continue;
+    let ids = named.get(sentence);
+    if (!ids) named.set(sentence, (ids = new Set()));
+    ids.add(mention.agency!.id);
+  }
+  return named;
+}
 
 /** NQ 176/2025/QH15 was adopted on 18/02/2025; the new ministries started on 01/03/2025. */
 const WINDOW_START = '2025-02-18';
@@ -24,6 +40,26 @@ export const agencyNotInForce: Rule = {
     const index = indexOf(context);
     const inWindow = WINDOW_START <= day && day <= WINDOW_END;
     const mentions = context.facts.agencies;
+    // Which agencies each elliptical list names, and the sentences of the text: read once, not per mention.
+    const listed = new Map<number, Set<string>>();
+    for (const other of mentions) {
+      if (other.list === undefined || !other.agency) continue;
+      let ids = listed.get(other.list);
+      if (!ids) listed.set(other.list, (ids = new Set()));
+      ids.add(other.agency.id);
+    }
+    const { prose } = context.model;
+    const sentences = sentenceSpans(prose);
+    const namedInSentence = agenciesBySentence(mentions, sentences);
+    // Read once per sentence and year: a paragraph naming thousands of agencies is one sentence.
+    const pastBySentence = new Map<Span, Map<number, boolean>>();
+    const inThePast = (sentence: Span, beforeYear: number): boolean => {
+      let byYear = pastBySentence.get(sentence);
+      if (!byYear) pastBySentence.set(sentence, (byYear = new Map()));
+      let past = byYear.get(beforeYear);
+      if (past === undefined) byYear.set(beforeYear, (past = speaksOfThePast(prose.slice(sentence.start, sentence.end), beforeYear)));
+      return past;
+    };
     for (const mention of mentions) {
       const agency = mention.agency;
       if (!agency) continue;
@@ -54,10 +90,15 @@ export const agencyNotInForce: Rule = {
       const onlySuccessor = successors.length === 1 ? successors[0]! : undefined;
       const successorId = agency.successors[0];
       // In a list that already names the successor, replacing would name it twice.
-      const alreadyListed = mention.list !== undefined && mentions.some((other) => other.list === mention.list && other.agency?.id === successorId);
+      const alreadyListed = mention.list !== undefined && successorId !== undefined && listed.get(mention.list)!.has(successorId);
+      // Replacing is certain only where it keeps the meaning: not where the sentence already names the
+      // successor ("… chủ trì, phối hợp với Bộ Tài chính"), nor in a sentence about the past ("Năm 2023, … đã trình").
+      const sentence = sentenceAt(sentences, mention.start);
+      const keepsMeaning =
+        !sentence || (!inThePast(sentence, Number(dayAfter(agency.validTo).slice(0, 4))) && !(successorId !== undefined && namedInSentence.get(sentence)?.has(successorId)));
       const fix =
         // Without a date of issue the replacement is not certain: the draft may still get an earlier date.
-        onlySuccessor && !alreadyListed && !undated
+        onlySuccessor && !alreadyListed && keepsMeaning && !undated
           ? { title: msg(`Thay bằng “${onlySuccessor}”`, `Replace with “${onlySuccessor}”`), edits: [{ start: mention.start, end: mention.end, newText: onlySuccessor }] }
           : undefined;
       const vi = endingInWindow

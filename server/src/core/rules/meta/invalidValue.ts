@@ -1,5 +1,5 @@
 import type { Rule } from '../../rule.js';
-import { FIELD_SCHEMAS, isEmptyValue, type FrontMatterKey } from '../../frontmatter.js';
+import { fieldSchemaOf, isEmptyValue } from '../../frontmatter.js';
 import { matchKey } from '../../text.js';
 import { msg } from '../../types.js';
 
@@ -21,7 +21,7 @@ export const metaInvalidValue: Rule = {
       });
     }
     for (const field of frontMatter.fields) {
-      const schema = FIELD_SCHEMAS[field.key as FrontMatterKey];
+      const schema = fieldSchemaOf(field.key);
       if (!schema || isEmptyValue(field.value)) continue;
       if (field.key === 'ngay') {
         if (!schema.safeParse(field.value).success) {

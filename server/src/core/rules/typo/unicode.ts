@@ -14,12 +14,30 @@ function codePoints(text: string): string {
   return [...text].map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
+/**
+ * What the drafter wrote as text: the front matter and the body's prose. Code,
+ * HTML comments and link destinations are blanked (the model's prose), so no
+ * finding or fix lands inside them (a URL or a code sample changed).
+ */
+function checkedText(context: RuleContext): string {
+  const { text, prose, frontMatter } = context.model;
+  return frontMatter ? text.slice(0, frontMatter.end) + prose.slice(frontMatter.end) : prose;
+}
+
+const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+
+/** A zero-width joiner between two pictographs joins an emoji sequence (👨‍👩‍👧): part of the character, not stray. */
+function joinsEmoji(text: string, start: number, end: number): boolean {
+  return /^\u200D+$/u.test(text.slice(start, end)) && PICTOGRAPHIC.test(text.slice(Math.max(0, start - 2), start)) && PICTOGRAPHIC.test(text.slice(end, end + 2));
+}
+
 function checkInvisible(context: RuleContext): void {
-  const { text } = context.model;
+  const text = checkedText(context);
   for (const match of text.matchAll(INVISIBLE)) {
     const start = match.index!;
     // A byte order mark at the very start is the file's encoding signature, not text.
     if (start === 0 && match[0] === '\uFEFF') continue;
+    if (joinsEmoji(text, start, start + match[0].length)) continue;
     const end = start + match[0].length;
     context.report({
       start,
@@ -31,7 +49,7 @@ function checkInvisible(context: RuleContext): void {
 }
 
 function checkDecomposed(context: RuleContext): void {
-  const { text } = context.model;
+  const text = checkedText(context);
   if (!hasCombiningMark(text)) return;
   // One finding per line: a pasted NFD paragraph would otherwise give one per word.
   let line: { start: number; end: number; edits: TextEdit[] } | undefined;
