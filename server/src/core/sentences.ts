@@ -35,8 +35,11 @@ export function sentenceAt(spans: readonly Span[], offset: number): Span | undef
 
 /** "năm 2023", "ngày 05/3/2023", "tháng 10/2023": the years a sentence names as dates. */
 const YEAR = /(?:(?:năm|Năm|NĂM)\s+|\d{1,2}[/.-]\d{1,2}[/.-]|tháng\s+\d{1,2}[/.-])(\d{4})(?!\d)/gu;
-/** Words that place a sentence in the past, or name a body as it was: "trước đây", "nguyên Bộ trưởng", "Bộ … (cũ)". */
-const PAST = /(?:^|[^\p{L}\p{M}])(?:[Tt]rước đây|[Tt]rước đó|[Kk]hi đó|[Ll]úc đó|[Tt]hời điểm đó|[Tt]hời kỳ|[Nn]guyên|[Đđ]ã từng)(?![\p{L}\p{M}])|\(\s*cũ\s*\)/u;
+/**
+ * Words that place a sentence in the past, or name a body as it was: "trước đây", "nguyên Bộ trưởng" (a title
+ * after it; never the "nguyên" of "Tài nguyên và Môi trường"), "Bộ … (cũ)".
+ */
+const PAST = /(?:^|[^\p{L}\p{M}])(?:[Tt]rước đây|[Tt]rước đó|[Kk]hi đó|[Ll]úc đó|[Tt]hời điểm đó|[Tt]hời kỳ|(?<![Tt]ài\s)[Nn]guyên(?=\s+\p{Lu})|[Đđ]ã từng)(?![\p{L}\p{M}])|\(\s*cũ\s*\)/u;
 
 /**
  * True when a sentence speaks of a time before `beforeYear`: it names an
