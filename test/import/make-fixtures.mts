@@ -51,4 +51,10 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) await main();
+// No top-level await: the tests import FIXTURE_NOTICES from this file, and tsx may load it as CommonJS there.
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
