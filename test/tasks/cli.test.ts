@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../server/src/cli/main.js';
 
@@ -20,6 +22,16 @@ describe('thongbao tasks', () => {
     assert.ok(rows.length > 100, `${rows.length} rows`);
     assert.ok(rows.every((row) => /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*"){8}$/u.test(row)), 'nine quoted fields per row');
     assert.ok(rows.some((row) => row.includes('"Bộ Y tế","Bảo hiểm xã hội Việt Nam; Bộ Công an"') && row.includes('"2024-06-30","Thủ tướng Chính phủ","test/fixtures/seeds/2023-07-12-hoi-nghi-chuyen-doi-so.tb.md:113"')));
+  });
+
+  it('reads the thongbao.config.json of each notice, as check does: an invalid one is reported, exit 2', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'thongbao-tasks-'));
+    copyFileSync(path.join(root, 'test/fixtures/seeds/2024-11-22-530-TB-VPCP.tb.md'), path.join(folder, 'n.tb.md'));
+    writeFileSync(path.join(folder, 'thongbao.config.json'), '{"rules":{}');
+    const { code, stdout, stderr } = await cli(['tasks', folder, '--format', 'json']);
+    assert.equal(code, 2);
+    assert.match(stderr, /thongbao\.config\.json:1:12: /u);
+    assert.ok(JSON.parse(stdout).length > 0, 'the tasks are still listed, with the defaults');
   });
 
   it('filters by agency (tone marks ignored), by deadline and overdue', async () => {

@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { parseNotice } from '../core/parse.js';
 import { createFacts } from '../core/extract/index.js';
-import { configSchema } from '../core/config.js';
 import { todayDate } from '../core/dates.js';
 import { isRealDate } from '../core/frontmatter.js';
 import { filterRows, isOverdue, taskRows, type TaskRow } from '../core/tasks/index.js';
@@ -12,8 +11,10 @@ import { collectFiles } from './files.js';
 import { FileReadError, readFileText } from './fileText.js';
 import { localize } from '../core/i18n.js';
 import { forTerminal } from './terminalText.js';
+import { ConfigResolver } from './main.js';
+import { LineIndex } from '../core/positions.js';
 
-export const TASKS_USAGE = `  thongbao tasks [--format table|csv|json|md] [--agency TÊN] [--before YYYY-MM-DD] [--overdue] <tệp|thư mục|glob>...`;
+export const TASKS_USAGE = `  thongbao tasks [--format table|csv|json|md] [--config FILE] [--agency TÊN] [--before YYYY-MM-DD] [--overdue] <tệp|thư mục|glob>...`;
 
 type TaskFormat = 'table' | 'csv' | 'json' | 'md';
 
@@ -42,6 +43,7 @@ export async function runTasks(args: string[], io: Io, usage: (message: string) 
         agency: { type: 'string' },
         before: { type: 'string' },
         overdue: { type: 'boolean', default: false },
+        config: { type: 'string' },
       },
     });
   } catch (error) {
@@ -57,7 +59,15 @@ export async function runTasks(args: string[], io: Io, usage: (message: string) 
   let failed = errors.length > 0;
   for (const error of errors) io.stderr(`${forTerminal(`thongbao: ${error.file}: ${localize(error.message, 'vi')}`)}\n`);
   const knowledge = loadKnowledge();
-  const config = configSchema.parse({});
+  // The configuration of each notice, as `check` reads it (its agencies and abbreviations change what is found).
+  const configs = new ConfigResolver(values.config ? path.resolve(io.cwd, values.config) : undefined, (configFile, read) => {
+    failed = true;
+    const lines = new LineIndex(read.text);
+    for (const problem of read.problems) {
+      const position = lines.positionAt(problem.start);
+      io.stderr(`${forTerminal(`thongbao: ${path.relative(io.cwd, configFile) || configFile}:${position.line + 1}:${position.character + 1}: ${localize(problem.message, read.config.locale)}`)}\n`);
+    }
+  });
   const rows: FileRow[] = [];
   for (const file of files.sort()) {
     const relative = path.relative(io.cwd, file) || file;
@@ -69,6 +79,7 @@ export async function runTasks(args: string[], io: Io, usage: (message: string) 
       io.stderr(`${forTerminal(`thongbao: ${relative}: ${error instanceof FileReadError ? localize(error.reason, 'vi') : error instanceof Error ? error.message : String(error)}`)}\n`);
       continue;
     }
+    const { config } = await configs.forFile(file);
     const model = parseNotice(text);
     const facts = createFacts(model, { knowledge, config });
     for (const row of taskRows(model, facts.tasks.tasks)) rows.push({ ...row, file: relative });
