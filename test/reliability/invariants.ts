@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyzeNotice, type AnalyzeOptions } from '../../server/src/core/analyze.js';
+import { analyzeNotice, PARSE_LIMIT_RULE, type AnalyzeOptions } from '../../server/src/core/analyze.js';
 import { fixAll, fixEdits } from '../../server/src/core/fixAll.js';
 import { applyEdits } from '../../server/src/core/fixes.js';
 import { configSchema } from '../../server/src/core/config.js';
@@ -14,7 +14,7 @@ export const analyzeOptions: AnalyzeOptions = {
   today: { year: 2026, month: 11, day: 25 },
 };
 
-const ruleIds = new Set(allRules.map((rule) => rule.id));
+const ruleIds = new Set([...allRules.map((rule) => rule.id), PARSE_LIMIT_RULE]);
 const INTERNAL_ERROR = /Lỗi nội bộ|Internal error/u;
 
 /**

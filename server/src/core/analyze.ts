@@ -10,9 +10,12 @@ import type { NoticeModel } from './model.js';
 import type { Rule, RuleContext } from './rule.js';
 import type { CalendarDate, Finding } from './types.js';
 import { msg } from './types.js';
+import { SETEXT_UNDERLINE_LIMIT } from './parserLimits.js';
 
 /** Rule id of the one finding given when the Markdown parser fails on a text. */
 export const PARSE_ERROR_RULE = 'internal/parse';
+/** Rule id of the one finding given when part of the text was read in a degraded way to keep parsing linear. */
+export const PARSE_LIMIT_RULE = 'internal/parse-limit';
 
 export interface AnalyzeOptions {
   knowledge: Knowledge;
@@ -91,6 +94,18 @@ export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisRe
         message: msg(`Lỗi nội bộ của quy tắc ${rule.id}: ${detail}. Các quy tắc khác vẫn được kiểm tra.`, `Internal error in rule ${rule.id}: ${detail}. The other rules still ran.`),
       });
     }
+  }
+  const ignored = model.setextUnderlinesIgnored;
+  if (ignored) {
+    findings.push({
+      rule: PARSE_LIMIT_RULE,
+      severity: 'warning',
+      ...ignored.first,
+      message: msg(
+        `Văn bản có hơn ${SETEXT_UNDERLINE_LIMIT} dòng chỉ gồm “=” hoặc “-” ngay dưới một dòng chữ (kiểu tiêu đề setext); để việc kiểm tra không bị chậm, ${ignored.count} dòng như vậy kể từ dòng này được đọc như dòng trống, dòng chữ phía trên không còn là tiêu đề. Viết tiêu đề bằng “#” (ví dụ “## I. Nội dung”) hoặc xóa các dòng gạch.`,
+        `The notice has more than ${SETEXT_UNDERLINE_LIMIT} lines of only “=” or “-” right under a line of text (setext headings); to keep checking fast, the ${ignored.count} such lines from this one on are read as blank lines, so the line above is no heading. Write headings with “#” (e.g. “## I. Nội dung”) or delete the rule lines.`,
+      ),
+    });
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { model, facts, findings };

@@ -1,4 +1,5 @@
 import type { CalendarDate, Span } from './types.js';
+import type { UnrecognisedFrontMatter } from './unrecognisedFrontMatter.js';
 
 /** Where a block stands in the notice. */
 export type Section = 'body' | 'recipients' | 'signature';
@@ -74,6 +75,10 @@ export interface NoticeModel {
    */
   prose: string;
   frontMatter: FrontMatter | null;
+  /** A block at the top written as front matter but not read as one (blank line before "---", no closing line, …); blanked in `prose`, no blocks. */
+  unrecognisedFrontMatter?: UnrecognisedFrontMatter;
+  /** Setext underlines beyond the parser's limit, read as blank lines (see parserLimits.ts). */
+  setextUnderlinesIgnored?: { count: number; first: Span };
   meta: NoticeMeta;
   /** Span of the Markdown after the front matter. */
   body: Span;

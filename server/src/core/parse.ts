@@ -7,6 +7,8 @@ import type { Nodes, Parents, Root, RootContent } from 'mdast';
 import type { FootnoteRef, FrontMatter, FrontMatterField, HtmlComment, ListItem, NoticeModel, Section, TextBlock } from './model.js';
 import { readMeta } from './frontmatter.js';
 import { matchKey } from './text.js';
+import { findUnrecognisedFrontMatter } from './unrecognisedFrontMatter.js';
+import { blankSpans, excessSetextUnderlines } from './parserLimits.js';
 import type { Span } from './types.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -56,23 +58,36 @@ interface ParsedBlock {
 }
 
 /** The top-level blocks behind each model, so that the next version of the text can reuse the unchanged ones. */
-const parsedBlocks = new WeakMap<NoticeModel, { text: string; blocks: ParsedBlock[] }>();
+const parsedBlocks = new WeakMap<NoticeModel, { text: string; blocks: ParsedBlock[]; blanked: boolean }>();
 
 /**
  * Parses a notice into the located model every extractor and rule reads.
  * Given the model of the previous version of the same document, only the
  * top-level blocks around the change are parsed again (the result is the
  * same as a full parse; anything uncertain falls back to one).
+ *
+ * Two kinds of lines are blanked (turned into spaces, offsets kept) before
+ * the Markdown parser sees them: a block at the top written as front matter
+ * that the parser does not read as one (its keys would otherwise be read as
+ * body text and fixed as such; meta/missing-field reports it), and setext
+ * underlines beyond SETEXT_UNDERLINE_LIMIT (the parser is quadratic in them).
+ * A text with either is always parsed whole.
  */
 export function parseNotice(text: string, previous?: NoticeModel): NoticeModel {
   // A BOM is not Markdown; parse after it and shift offsets back by one.
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const memo = previous && parsedBlocks.get(previous);
-  const blocks = (memo && reparseChanged(memo.text, memo.blocks, text, base)) ?? parseBlocks(text, base, text.length);
-  const builder = new ModelBuilder(text, base);
+  const setextExcess = excessSetextUnderlines(text, base);
+  const reusable = memo && !memo.blanked && setextExcess.length === 0;
+  let blocks = (reusable ? reparseChanged(memo.text, memo.blocks, text, base) : undefined) ?? parseBlocks(blankSpans(text, setextExcess), base, text.length);
+  const unrecognised = blocks[0]?.node.type === 'yaml' ? undefined : findUnrecognisedFrontMatter(text, base);
+  if (unrecognised) blocks = parseBlocks(blankSpans(text, [...setextExcess, unrecognised]), base, text.length);
+  const builder = new ModelBuilder(text, unrecognised ? unrecognised.end : base);
   builder.visitRoot(blocks);
   const model = builder.finish();
-  parsedBlocks.set(model, { text, blocks });
+  if (unrecognised) model.unrecognisedFrontMatter = unrecognised;
+  if (setextExcess.length > 0) model.setextUnderlinesIgnored = { count: setextExcess.length, first: setextExcess[0]! };
+  parsedBlocks.set(model, { text, blocks, blanked: unrecognised !== undefined || setextExcess.length > 0 });
   return model;
 }
 
@@ -161,8 +176,9 @@ class ModelBuilder {
   private currentListItem: number | undefined;
   private inFootnote = false;
 
-  constructor(private readonly text: string, bom: number) {
-    this.bodyStart = bom;
+  /** `bodyStart`: after the BOM, or after a block blanked as unrecognised front matter. */
+  constructor(private readonly text: string, bodyStart: number) {
+    this.bodyStart = bodyStart;
   }
 
   visitRoot(blocks: readonly ParsedBlock[]): void {

@@ -2,6 +2,7 @@ import type { Rule } from '../../rule.js';
 import { FRONT_MATTER_KEYS, MAY_BE_EMPTY, isEmptyValue, type FrontMatterKey } from '../../frontmatter.js';
 import { lineEndingOf } from '../../text.js';
 import { msg, type Msg } from '../../types.js';
+import { describeCharacters, type FrontMatterProblem, type UnrecognisedFrontMatter } from '../../unrecognisedFrontMatter.js';
 
 /** Values that are certain for a VPCP notice draft; `trich-yeu` has none. */
 const DEFAULT_VALUES: Partial<Record<FrontMatterKey, string>> = {
@@ -21,6 +22,44 @@ const FIELD_NAMES: Record<FrontMatterKey, Msg> = {
   'trich-yeu': msg('trích yếu nội dung', 'subject line'),
 };
 
+function problemText(problem: FrontMatterProblem): Msg {
+  switch (problem.kind) {
+    case 'blank-line-before':
+      return msg('có dòng trống trước dòng “---” mở đầu', 'a blank line comes before the opening “---”');
+    case 'characters-before': {
+      const shown = describeCharacters(problem.characters);
+      return msg(`dòng mở đầu có ${shown.vi} trước “---”`, `the opening line has ${shown.en} before “---”`);
+    }
+    case 'opener-characters': {
+      const shown = describeCharacters(problem.characters);
+      return msg(`dòng mở đầu có ${shown.vi} sau “---”`, `the opening line has ${shown.en} after “---”`);
+    }
+    case 'dots-closer':
+      return msg('khối được đóng bằng “...” thay vì “---”', 'the block is closed by “...” instead of “---”');
+    case 'closer-characters': {
+      const shown = describeCharacters(problem.characters);
+      return msg(`dòng đóng có ${shown.vi} ngoài “---”`, `the closing line has ${shown.en} besides “---”`);
+    }
+    case 'no-closer':
+      return msg('không có dòng “---” đóng khối', 'no “---” line closes the block');
+  }
+}
+
+/** Start of the line holding the character before `offset`. */
+function lineStart(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** One finding, no fix: the keys are the drafter's, and where the block ends is a guess. */
+function unrecognisedMessage(block: UnrecognisedFrontMatter): Msg {
+  const reasons = block.problems.map(problemText);
+  const keys = FRONT_MATTER_KEYS.join(', ');
+  return msg(
+    `Phần thông tin đầu (front matter) không được nhận ra: ${reasons.map((reason) => reason.vi).join('; ')}. Đúng thể thức: dòng đầu tiên của tệp chỉ có “---”, tiếp theo là các dòng “khóa: giá trị” (${keys}), rồi một dòng chỉ có “---”. Chưa sửa thì các trường trong khối này chưa được kiểm tra.`,
+    `The front matter is not recognised: ${reasons.map((reason) => reason.en).join('; ')}. The official form: the file's first line is just “---”, then “key: value” lines (${keys}), then a line that is just “---”. Until then, the keys in this block are not checked.`,
+  );
+}
+
 export const metaMissingField: Rule = {
   id: 'meta/missing-field',
   defaultSeverity: 'error',
@@ -29,6 +68,11 @@ export const metaMissingField: Rule = {
   check(context) {
     const { model } = context;
     const eol = lineEndingOf(model.text);
+    if (model.unrecognisedFrontMatter) {
+      const { start, end } = model.unrecognisedFrontMatter;
+      context.report({ start, end, message: unrecognisedMessage(model.unrecognisedFrontMatter) });
+      return;
+    }
     if (!model.frontMatter) {
       const block = ['---', ...FRONT_MATTER_KEYS.map((key) => `${key}: ${DEFAULT_VALUES[key] ?? ''}`.trimEnd()), '---', '', ''].join(eol);
       const start = model.text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -44,6 +88,14 @@ export const metaMissingField: Rule = {
       return;
     }
     const present = new Map(model.frontMatter.fields.map((field) => [field.key, field]));
+    const { text } = model;
+    const { content } = model.frontMatter;
+    // A missing key goes on its own line at the start of the closing "---" line, indented as the keys already there.
+    const insertAt = lineStart(text, model.frontMatter.end);
+    const firstKey = model.frontMatter.fields[0]?.keySpan.start;
+    const keyIndent = firstKey === undefined ? '' : text.slice(lineStart(text, firstKey), firstKey);
+    const indent = /^ *$/u.test(keyIndent) ? keyIndent : '';
+    const flowMap = /^\s*\{/u.test(text.slice(content.start, content.end));
     for (const key of FRONT_MATTER_KEYS) {
       const field = present.get(key);
       const name = FIELD_NAMES[key];
@@ -64,16 +116,14 @@ export const metaMissingField: Rule = {
         });
         continue;
       }
-      // Inserting a line into YAML that does not parse is not certain to add the key: no fix then.
-      const fill = model.frontMatter.syntaxError ? undefined : DEFAULT_VALUES[key];
-      const insertAt = model.frontMatter.content.end;
-      const needsBreak = insertAt > 0 && model.text[insertAt - 1] !== '\n' && insertAt > model.frontMatter.content.start;
+      // Inserting a line into YAML that does not parse is not certain to add the key, nor is a line after a flow map ("{so: …}"): no fix then.
+      const fill = model.frontMatter.syntaxError || flowMap ? undefined : DEFAULT_VALUES[key];
       context.report({
         start: model.frontMatter.start,
         end: model.frontMatter.start + 3,
         message: msg(`Thiếu trường bắt buộc “${key}” (${name.vi}) trong phần thông tin đầu.`, `The required key “${key}” (${name.en}) is missing from the front matter.`),
         ...(fill !== undefined
-          ? { fix: { title: msg(`Thêm “${key}”`, `Insert “${key}”`), edits: [{ start: insertAt, end: insertAt, newText: `${needsBreak ? eol : ''}${`${key}: ${fill}`.trimEnd()}${eol}` }] } }
+          ? { fix: { title: msg(`Thêm “${key}”`, `Insert “${key}”`), edits: [{ start: insertAt, end: insertAt, newText: `${indent}${`${key}: ${fill}`.trimEnd()}${eol}` }] } }
           : {}),
       });
     }

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+
+/**
+ * Timing helpers that hold on a loaded machine: they compare two measurements
+ * taken in the same run (never a wall-clock limit), and keep the fastest of
+ * several runs, since load only ever adds time to CPU-bound work.
+ */
+
+/** The fastest of `runs` runs of `work`, in milliseconds. */
+export function fastestTime(work: () => void, runs: number): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+export interface GrowthOptions {
+  /** Runs of the small input (the fastest counts); default 3. */
+  smallRuns?: number;
+  /** Runs of the large input; default 2. */
+  largeRuns?: number;
+  /** The small input's time is taken as at least this many ms, so that tiny timings cannot make a ratio; default 20. */
+  floor?: number;
+  /** Largest accepted ratio for 4× the input; default 8 (linear is 4, quadratic 16). */
+  limit?: number;
+}
+
+/** time(4n) / time(n) for `work` on `make(n)`, after a warm-up run. */
+export function growthRatio(make: (n: number) => string, n: number, work: (text: string) => void, options: GrowthOptions = {}): { ratio: number; small: number; large: number } {
+  const smallText = make(n);
+  const largeText = make(4 * n);
+  work(smallText);
+  const small = Math.max(fastestTime(() => work(smallText), options.smallRuns ?? 3), options.floor ?? 20);
+  const large = fastestTime(() => work(largeText), options.largeRuns ?? 2);
+  return { ratio: large / small, small, large };
+}
+
+/** Asserts that 4× the input costs well under 16× (quadratic) the time. */
+export function assertLinearGrowth(make: (n: number) => string, n: number, work: (text: string) => void, options: GrowthOptions = {}, what = '4× the input'): void {
+  const limit = options.limit ?? 8;
+  let { ratio, small, large } = growthRatio(make, n, work, options);
+  // One more measurement before failing: a burst of load on another process can land on the large run only.
+  if (ratio >= limit) ({ ratio, small, large } = growthRatio(make, n, work, options));
+  assert.ok(ratio < limit, `${what} took ${ratio.toFixed(1)}× the time (${Math.round(small)} ms → ${Math.round(large)} ms)`);
+}
