@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 /**
  * Timing helpers that hold on a loaded machine: they compare two measurements
  * taken in the same run (never a wall-clock limit), and keep the fastest of
  * several runs, since load only ever adds time to CPU-bound work.
  */
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+/**
+ * A full garbage collection before a measurement, so that a run does not pay
+ * for the garbage of the runs before it (the cost of a collection grows with
+ * the heap, which would make a linear work look superlinear).
+ */
+export function collectGarbage(): void {
+  gc();
+}
 
 /** The fastest of `runs` runs of `work`, in milliseconds. */
 export function fastestTime(work: () => void, runs: number): number {
@@ -15,6 +29,12 @@ export function fastestTime(work: () => void, runs: number): number {
     best = Math.min(best, performance.now() - started);
   }
   return best;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 export interface GrowthOptions {
