@@ -20,6 +20,7 @@ import { ruleById } from '../../server/src/core/rules/index.js';
 import { findings, notice, run } from '../helpers.js';
 import { root } from '../lsp/harness.js';
 import { analyzeOptions } from './invariants.js';
+import { assertLinearGrowth } from './timing.js';
 
 /**
  * Regression tests for the core findings of issue 12 (an independent attack
@@ -27,24 +28,9 @@ import { analyzeOptions } from './invariants.js';
  * its fix.
  */
 
-function fastest(work: () => void, times: number): number {
-  let best = Infinity;
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    work();
-    best = Math.min(best, performance.now() - started);
-  }
-  return best;
-}
-
 /** 4× the input must cost well under 16× (quadratic) the time: linear is 4×, the bound leaves room for noise. */
 function assertLinear(make: (n: number) => string, small: number, analyse: (text: string) => void = (text) => analyzeNotice(text, analyzeOptions)): void {
-  const smallText = make(small);
-  const largeText = make(small * 4);
-  analyse(smallText);
-  const smallTime = Math.max(fastest(() => analyse(smallText), 2), 20);
-  const largeTime = fastest(() => analyse(largeText), 1);
-  assert.ok(largeTime / smallTime < 9, `4× the input took ${(largeTime / smallTime).toFixed(1)}× the time (${Math.round(smallTime)} ms → ${Math.round(largeTime)} ms)`);
+  assertLinearGrowth(make, small, analyse, { limit: 9 });
 }
 
 const FRONT_MATTER = ['co-quan: Văn phòng Chính phủ', 'so: 530/TB-VPCP', 'dia-danh: Hà Nội', 'ngay: 2026-01-15', 'loai: Thông báo', 'trich-yeu: Kết luận của Phó Thủ tướng'];
@@ -136,12 +122,7 @@ describe('issue 12: core findings', function () {
       const suppressions = readSuppressions(text, comments);
       for (const offset of offsets) assert.equal(suppressions.isSuppressed('typo/spacing', offset), true);
     };
-    const small = suppressionsOf(1500);
-    const large = suppressionsOf(6000);
-    query(small);
-    const smallTime = Math.max(fastest(() => query(small), 3), 5);
-    const largeTime = fastest(() => query(large), 1);
-    assert.ok(largeTime / smallTime < 9, `4× the directives took ${(largeTime / smallTime).toFixed(1)}× the time (${Math.round(smallTime)} ms → ${Math.round(largeTime)} ms)`);
+    assertLinearGrowth((n) => suppressionsOf(n), 1500, query, { limit: 9 }, '4× the directives');
   });
 
   it('finding 14: agency/not-in-force is linear in the number of mentions', () => {
@@ -225,12 +206,8 @@ describe('issue 12: core findings', function () {
       const text = make(n);
       return { uri: 'file:///ws/o.tb.md', text, analysis: analyzeNotice(text, { ...analyzeOptions, rules: [] }) };
     };
+    assertLinearGrowth(snapshotOf, 500, (snapshot) => void documentSymbols(snapshot), { limit: 9 }, '4× the parts');
     const small = snapshotOf(500);
-    const large = snapshotOf(2000);
-    documentSymbols(small);
-    const smallTime = Math.max(fastest(() => documentSymbols(small), 3), 10);
-    const largeTime = fastest(() => documentSymbols(large), 1);
-    assert.ok(largeTime / smallTime < 9, `4× the parts took ${(largeTime / smallTime).toFixed(1)}× the time (${Math.round(smallTime)} ms → ${Math.round(largeTime)} ms)`);
     assert.equal(documentSymbols(small).filter((symbol) => symbol.kind === "part" && symbol.children.length === 1 && symbol.children[0]!.children.length === 1).length, 500);
   });
 });

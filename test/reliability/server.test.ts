@@ -4,6 +4,8 @@ import path from 'node:path';
 import type { Diagnostic, DocumentSymbol } from 'vscode-languageserver-protocol';
 import { root, startServer, type ServerHandle } from '../lsp/harness.js';
 import { notice } from '../helpers.js';
+import { analyzeNotice } from '../../server/src/core/analyze.js';
+import { analyzeOptions } from './invariants.js';
 
 /**
  * The built server (dist/server.cjs, run `npm run build` first) over stdio,
@@ -93,15 +95,20 @@ describe('language server robustness over stdio', function () {
   const longRun = Number(process.env.FUZZ_RUNS) > 0;
   const megabytes = longRun ? 10 : 2;
   it(`a ${megabytes} MB document (a notice with a pasted data annex) gets its diagnostics, within a bound`, async function () {
-    this.timeout(longRun ? 300_000 : 60_000);
+    this.timeout(longRun ? 600_000 : 180_000);
     const line = 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODkrLw== 0123456789\n';
     const text = `${notice('Hoàn thành trước ngày 5 tháng 12 năm 2024.')}\n## Phụ lục\n\n${line.repeat(Math.ceil((megabytes * 1_000_000) / line.length))}`;
+    // Bounded by the same analysis in this process, timed in the same run: the server adds reading, one
+    // analysis and publishing, so three times that leaves room for a loaded machine.
+    const analysisStarted = performance.now();
+    analyzeNotice(text, analyzeOptions);
+    const inProcess = performance.now() - analysisStarted;
+    const bound = 3 * inProcess;
+    const big = await startServer({ timeoutMs: Math.max(bound, 60_000) });
     const started = Date.now();
-    const bound = megabytes * 10_000;
-    const big = await startServer({ timeoutMs: bound });
     const diagnostics = await big.open('file:///ws/huge.tb.md', text);
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'date/padding'));
-    assert.ok(Date.now() - started < bound, `took ${Date.now() - started} ms`);
+    assert.ok(Date.now() - started < bound, `took ${Date.now() - started} ms, ${Math.round(inProcess)} ms in process`);
     assert.doesNotMatch(big.stderr(), CRASH_TRACE, big.stderr());
     await big.close();
   });

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { analyzeNotice } from '../../server/src/core/analyze.js';
+import { notice } from '../helpers.js';
+import { seeds } from './arbitraries.js';
+import { analyzeOptions } from './invariants.js';
 
 /**
  * Timing helpers that hold on a loaded machine: they compare two measurements
@@ -49,7 +53,7 @@ export interface GrowthOptions {
 }
 
 /** time(4n) / time(n) for `work` on `make(n)`, after a warm-up run. */
-export function growthRatio(make: (n: number) => string, n: number, work: (text: string) => void, options: GrowthOptions = {}): { ratio: number; small: number; large: number } {
+export function growthRatio<T>(make: (n: number) => T, n: number, work: (input: T) => void, options: GrowthOptions = {}): { ratio: number; small: number; large: number } {
   const smallText = make(n);
   const largeText = make(4 * n);
   work(smallText);
@@ -59,10 +63,33 @@ export function growthRatio(make: (n: number) => string, n: number, work: (text:
 }
 
 /** Asserts that 4× the input costs well under 16× (quadratic) the time. */
-export function assertLinearGrowth(make: (n: number) => string, n: number, work: (text: string) => void, options: GrowthOptions = {}, what = '4× the input'): void {
+export function assertLinearGrowth<T>(make: (n: number) => T, n: number, work: (input: T) => void, options: GrowthOptions = {}, what = '4× the input'): void {
   const limit = options.limit ?? 8;
   let { ratio, small, large } = growthRatio(make, n, work, options);
   // One more measurement before failing: a burst of load on another process can land on the large run only.
   if (ratio >= limit) ({ ratio, small, large } = growthRatio(make, n, work, options));
   assert.ok(ratio < limit, `${what} took ${ratio.toFixed(1)}× the time (${Math.round(small)} ms → ${Math.round(large)} ms)`);
+}
+
+/** Ordinary notice text of about `size` characters: the real seed notices' bodies, repeated. */
+export function ordinaryNotice(size: number): string {
+  const bodies = seeds.map(({ text }) => text.slice(text.indexOf('\n---', 3) + 4).split(/\n## Nơi nhận/u)[0]!.trim());
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < size; i++) {
+    const part = bodies[i % bodies.length]!;
+    parts.push(part);
+    length += part.length + 2;
+  }
+  return notice(parts.join('\n\n').slice(0, size));
+}
+
+/**
+ * The machine's speed now: milliseconds to analyse ordinary notice text of
+ * about `size` characters (fastest of `runs`). Time bounds are multiples of
+ * it, so that a loaded machine slows the bound with the work.
+ */
+export function ordinaryAnalysisTime(size: number, runs = 2): number {
+  const text = ordinaryNotice(size);
+  return fastestTime(() => analyzeNotice(text, analyzeOptions), runs);
 }
