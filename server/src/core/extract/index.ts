@@ -1,5 +1,6 @@
 import type { NoticeModel } from '../model.js';
 import { normalizedView, type NormalizedView } from '../text.js';
+import { letterRuns, type WordRuns } from '../words.js';
 import type { Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import { extractDates, type DateMention } from './dates.js';
@@ -24,6 +25,8 @@ export interface ExtractionEnv {
 export interface Facts {
   /** The prose normalized for name matching (NFC, new tone placement, lower case), mapped back to text offsets. */
   readonly proseView: NormalizedView;
+  /** The words of the body's prose (runs of letters and marks), found once for every rule that walks words. */
+  readonly bodyWords: WordRuns;
   readonly dates: DateMention[];
   /** Parts, sections, items and points with their numbers as written. */
   readonly numbering: Numbering;
@@ -49,6 +52,9 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
   return {
     get proseView() {
       return once('proseView', () => normalizedView(model.prose));
+    },
+    get bodyWords() {
+      return once('bodyWords', () => letterRuns(model.prose, model.body.start, model.body.end));
     },
     get dates() {
       return once('dates', () => extractDates(model));
