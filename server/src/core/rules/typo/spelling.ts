@@ -60,6 +60,16 @@ function acceptable(written: string, spelling: SpellChecker): boolean {
   return spelling.correct(word) || (TONE.test(word.normalize('NFD')) && spelling.correct(oldTonePlacement(word)));
 }
 
+/** Verdicts by word as written, kept per dictionary across analyses; bounded, as archives bring names and typos without end. */
+const verdicts = new WeakMap<SpellChecker, Map<string, boolean>>();
+const MAX_VERDICTS = 50_000;
+
+function verdictsOf(spelling: SpellChecker): Map<string, boolean> {
+  let known = verdicts.get(spelling);
+  if (!known) verdicts.set(spelling, (known = new Map()));
+  return known;
+}
+
 export const typoSpelling: Rule = {
   id: 'typo/spelling',
   defaultSeverity: 'info',
@@ -69,14 +79,17 @@ export const typoSpelling: Rule = {
     const spelling = context.knowledge.spelling;
     if (!spelling) return;
     const { text, prose } = context.model;
-    const checked = new Map<string, boolean>();
+    const checked = verdictsOf(spelling);
     // "Nghị đ ịnh": typo/split-word reports the split term, not its broken syllable once more.
     const splits = context.facts.terms.filter((mention) => mention.kind === 'split');
     for (const [start, end] of readWords(context.facts.bodyWords)) {
       const word = prose.slice(start, end);
-      // One verdict per distinct word as written: most words of a notice repeat.
+      // One verdict per distinct word as written: most words of a notice repeat, and repeat from one version (or notice) to the next.
       let correct = checked.get(word);
-      if (correct === undefined) checked.set(word, (correct = acceptable(word, spelling)));
+      if (correct === undefined) {
+        if (checked.size >= MAX_VERDICTS) checked.clear();
+        checked.set(word, (correct = acceptable(word, spelling)));
+      }
       if (correct) continue;
       // The word as written, not blanked markup; not a list marker "(ii)", not foreign text.
       if (text.slice(start, end) !== word) continue;
