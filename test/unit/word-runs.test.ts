@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { letterRuns } from '../../server/src/core/words.js';
+import { codePointClass, letterRuns, runsOf as classRuns } from '../../server/src/core/words.js';
+import { isAcronym, mayBeAcronym } from '../../server/src/core/agencyIndex.js';
 import { parseNotice } from '../../server/src/core/parse.js';
 import { createFacts } from '../../server/src/core/extract/index.js';
 import { DEFAULT_CONFIG } from '../../server/src/core/config.js';
@@ -136,5 +137,18 @@ describe('the shared word stream', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('gives extractAbbreviations the words of /[\\p{L}\\p{M}\\p{N}&]+/gu, and rejects before building a word only what isAcronym rejects', () => {
+    const wordPart = codePointClass(/^[\p{L}\p{M}\p{N}&]$/u);
+    const byPattern = (text: string) => [...text.matchAll(/[\p{L}\p{M}\p{N}&]+/gu)].map((match) => [match.index!, match.index! + match[0].length]);
+    const byRuns = (text: string) => {
+      const runs = classRuns(text, wordPart);
+      return Array.from({ length: runs.count }, (_, k) => [runs.starts[k]!, runs.ends[k]!]);
+    };
+    for (const seed of loadSeeds()) assert.deepEqual(byRuns(seed.text), byPattern(seed.text));
+    fc.assert(fc.property(body, (text) => assert.deepEqual(byRuns(text), byPattern(text))), { numRuns: 2000 });
+    const word = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), fc.constantFrom('N', 'H', 'Đ', 'đ', 'TT', '&', 'İ', 'ǅ', '𝐀', 'a', '1')), { maxLength: 6 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(word, (text) => assert.ok(!isAcronym(text) || mayBeAcronym(text, 0, text.length))), { numRuns: 5000 });
   });
 });

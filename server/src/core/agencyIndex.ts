@@ -119,6 +119,29 @@ export function isAcronym(word: string): boolean {
   return upper >= 2 && upper >= lower;
 }
 
+/** Per UTF-16 unit: 0 not tested yet, 1 a capital (its lower case differs), 2 not. */
+const capitalUnits = new Uint8Array(0x10000);
+
+/**
+ * False when isAcronym must reject the word: one unit, or no capital at all
+ * (it needs two). Tested on the units in place, so that most words of a
+ * block are never built as strings; a surrogate pair may be a capital.
+ */
+export function mayBeAcronym(text: string, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    let known = capitalUnits[code]!;
+    if (known === 0) {
+      const ch = String.fromCharCode(code);
+      capitalUnits[code] = known = ch !== ch.toLowerCase() ? 1 : 2;
+    }
+    if (known === 1) return true;
+  }
+  return false;
+}
+
 export function inForce(entry: { validFrom: string | null; validTo: string | null }, date: CalendarDate): boolean {
   const day = isoOf(date);
   return (entry.validFrom ?? '0000-00-00') <= day && day <= (entry.validTo ?? '9999-99-99');

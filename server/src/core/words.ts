@@ -48,13 +48,18 @@ const LETTER_OR_MARK = codePointClass(/^[\p{L}\p{M}]$/u);
 
 /** The runs of letters and marks of text[from, to). */
 export function letterRuns(text: string, from = 0, to = text.length): WordRuns {
+  return runsOf(text, LETTER_OR_MARK, from, to);
+}
+
+/** The maximal runs of code points of a class in text[from, to), as /[class]+/gu finds them. */
+export function runsOf(text: string, cls: CodePointClass, from = 0, to = text.length): WordRuns {
   let capacity = 64;
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
   let count = 0;
   let i = from;
   while (i < to) {
-    let width = widthIn(LETTER_OR_MARK, text, i, to);
+    let width = widthIn(cls, text, i, to);
     if (width === 0) {
       i++;
       continue;
@@ -62,7 +67,7 @@ export function letterRuns(text: string, from = 0, to = text.length): WordRuns {
     const start = i;
     do {
       i += width;
-      width = i < to ? widthIn(LETTER_OR_MARK, text, i, to) : 0;
+      width = i < to ? widthIn(cls, text, i, to) : 0;
     } while (width > 0);
     if (count === capacity) {
       capacity *= 2;
