@@ -72,6 +72,7 @@ const memoryEdits = quick ? { total: 20, every: 10 } : { total: 10_000, every: 1
 const workspaceSize = quick ? 10 : 1_000;
 const archiveSizes = quick ? [4, 8] : [1_000, 10_000];
 const onlyArchive = args.has('--archive');
+const onlyCore = args.has('--core');
 
 // ---------------------------------------------------------------- (a) (b) (c)
 
@@ -357,7 +358,7 @@ interface Budget {
   met: boolean;
 }
 
-function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): Budget[] {
+function coreBudgets(core: CoreRow[]): Budget[] {
   const list: Budget[] = [];
   const ratio = (row: CoreRow, of: Contender) => row.results.analysis.median / row.results[of].median;
   for (const row of core) {
@@ -366,6 +367,11 @@ function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace
     const lintRatio = ratio(row, 'markdownlint');
     list.push({ what: `b/c on ${row.name}`, limit: '≤ 1.00', measured: lintRatio.toFixed(2), met: lintRatio <= 1 });
   }
+  return list;
+}
+
+function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): Budget[] {
+  const list = coreBudgets(core);
   for (const row of lsp) {
     list.push({ what: `(d) p95 on ${row.name}`, limit: `≤ ${row.budget} ms`, measured: `${ms(row.latency.p95)} ms`, met: row.latency.p95 <= row.budget });
   }
@@ -409,10 +415,9 @@ function renderArchive(archive: ArchiveResult): string[] {
   return out;
 }
 
-function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): string {
+function renderCore(core: CoreRow[]): string[] {
   const cell = (value: Stats) => `${ms(value.median)} / ${ms(value.p95)}`;
   const out: string[] = [];
-  out.push('### Machine', '', ...machine(), '');
   out.push('### (a) parse floor, (b) full analysis, (c) markdownlint — median / p95 in ms', '');
   out.push('| input | size | runs | (a) parse | (b) analysis | (c) markdownlint | b/a | b/c |', '|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const row of core) {
@@ -420,6 +425,13 @@ function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace:
     out.push(`| ${row.name} | ${row.size} | ${parse.samples} | ${cell(parse)} | ${cell(analysis)} | ${cell(lint)} | ${(analysis.median / parse.median).toFixed(2)} | ${(analysis.median / lint.median).toFixed(2)} |`);
   }
   out.push('', 'Ratios are of medians. (b) is `analyzeNotice` with the shipped knowledge and registry and every rule of the catalog; (c) is `markdownlint/sync` `lint` with its default rules.', '');
+  return out;
+}
+
+function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): string {
+  const out: string[] = [];
+  out.push('### Machine', '', ...machine(), '');
+  out.push(...renderCore(core));
   out.push('### (d) language server over stdio: didChange → publishDiagnostics (debounce 0), ms', '');
   out.push('| notice | size | edits | median | p95 |', '|---|---:|---:|---:|---:|');
   for (const row of lsp) out.push(`| ${row.name} | ${row.size} | ${row.edits} | ${ms(row.latency.median)} | ${ms(row.latency.p95)} |`);
@@ -456,6 +468,12 @@ async function main(): Promise<void> {
     // `--archive`: only (f), printed, never recorded (a partial run would replace the whole section).
     const archive = measureArchive();
     process.stdout.write(`${[...renderArchive(archive), '| budget | limit | measured | met |', '|---|---|---:|---|', ...archiveBudgets(archive).map((budget) => `| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`)].join('\n')}\n`);
+    return;
+  }
+  if (onlyCore) {
+    // `--core`: only (a) (b) (c), printed with the machine's load, never recorded.
+    const core = measureCore();
+    process.stdout.write(`${['### Machine', '', ...machine(), '', ...renderCore(core), '| budget | limit | measured | met |', '|---|---|---:|---|', ...coreBudgets(core).map((budget) => `| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`)].join('\n')}\n`);
     return;
   }
   const core = measureCore();

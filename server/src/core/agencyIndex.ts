@@ -1,7 +1,7 @@
 import type { Agency, Knowledge, Province } from '../knowledge/types.js';
 import type { ThongbaoConfig } from './config.js';
 import { isoOf } from './dates.js';
-import { isWordChar, matchKey } from './text.js';
+import { isWordChar, isWordUnit, matchKey } from './text.js';
 import type { CalendarDate } from './types.js';
 
 /**
@@ -49,32 +49,45 @@ export interface Token {
 }
 
 const SPACE = /\s/u;
+/** Per UTF-16 unit: 0 not tested yet, 1 white space, 2 not. */
+const spaceUnits = new Uint8Array(0x10000);
+
+function isSpaceUnit(code: number): boolean {
+  let known = spaceUnits[code]!;
+  if (known === 0) spaceUnits[code] = known = SPACE.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
+}
+
+/** The width of the code point at `at` when it is a letter, mark or digit (2 for a surrogate pair), else 0. */
+function wordPointWidth(text: string, at: number): number {
+  if (isSurrogatePair(text, at)) return isWordChar(text.slice(at, at + 2)) ? 2 : 0;
+  return isWordUnit(text.charCodeAt(at)) ? 1 : 0;
+}
 
 /**
  * Runs of letters, marks and digits, and single other characters except
  * white space (code points, as /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu
- * finds them): a scan by code unit with cached classes, as the whole prose is tokenized.
+ * finds them): a scan by code unit with cached classes, as the whole prose is
+ * tokenized; only the tokens' own strings are built.
  */
 export function tokenize(normalized: string): Token[] {
   const tokens: Token[] = [];
   const n = normalized.length;
   let i = 0;
   while (i < n) {
-    const width = isSurrogatePair(normalized, i) ? 2 : 1;
-    const point = width === 1 ? normalized[i]! : normalized.slice(i, i + 2);
-    if (isWordChar(point)) {
+    let width = wordPointWidth(normalized, i);
+    if (width > 0) {
       let j = i + width;
-      while (j < n) {
-        const next = isSurrogatePair(normalized, j) ? 2 : 1;
-        if (!isWordChar(next === 1 ? normalized[j]! : normalized.slice(j, j + 2))) break;
-        j += next;
-      }
+      while (j < n && (width = wordPointWidth(normalized, j)) > 0) j += width;
       tokens.push({ text: normalized.slice(i, j), start: i, end: j });
       i = j;
       continue;
     }
-    if (point !== ' ' && !SPACE.test(point)) tokens.push({ text: point, start: i, end: i + width });
-    i += width;
+    const code = normalized.charCodeAt(i);
+    const pointWidth = isSurrogatePair(normalized, i) ? 2 : 1;
+    // A lone surrogate is a code point of its own, not white space; pairs are never white space.
+    if (code !== 32 && (pointWidth === 2 || !isSpaceUnit(code))) tokens.push({ text: normalized.slice(i, i + pointWidth), start: i, end: i + pointWidth });
+    i += pointWidth;
   }
   return tokens;
 }
@@ -104,6 +117,29 @@ export function isAcronym(word: string): boolean {
     else if (ch !== ch.toUpperCase()) lower++;
   }
   return upper >= 2 && upper >= lower;
+}
+
+/** Per UTF-16 unit: 0 not tested yet, 1 a capital (its lower case differs), 2 not. */
+const capitalUnits = new Uint8Array(0x10000);
+
+/**
+ * False when isAcronym must reject the word: one unit, or no capital at all
+ * (it needs two). Tested on the units in place, so that most words of a
+ * block are never built as strings; a surrogate pair may be a capital.
+ */
+export function mayBeAcronym(text: string, from: number, to: number): boolean {
+  if (to - from < 2) return false;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 0xd800 && code <= 0xdfff) return true;
+    let known = capitalUnits[code]!;
+    if (known === 0) {
+      const ch = String.fromCharCode(code);
+      capitalUnits[code] = known = ch !== ch.toLowerCase() ? 1 : 2;
+    }
+    if (known === 1) return true;
+  }
+  return false;
 }
 
 export function inForce(entry: { validFrom: string | null; validTo: string | null }, date: CalendarDate): boolean {

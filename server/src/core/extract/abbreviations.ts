@@ -2,8 +2,9 @@ import type { Agency, Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import type { NoticeModel } from '../model.js';
 import type { Span } from '../types.js';
-import { isAcronym } from '../agencyIndex.js';
+import { isAcronym, mayBeAcronym } from '../agencyIndex.js';
 import { stripDiacritics } from '../text.js';
+import { codePointClass, runsOf } from '../words.js';
 
 /** "Cơ sở dữ liệu quốc gia (CSDLQG)": where an abbreviation is introduced. */
 export interface AbbreviationDefinition extends Span {
@@ -36,7 +37,9 @@ export interface Abbreviations {
   known: ReadonlyMap<string, KnownAbbreviation>;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}&]+/gu;
+/** What an abbreviation is made of: letters, marks, digits and "&" ("TT&TT"). */
+const WORD_PART = codePointClass(/^[\p{L}\p{M}\p{N}&]$/u);
+
 const DEFINITION = /\(\s*(?:(?:sau đây )?(?:gọi|viết) tắt là\s+)?([\p{L}\p{M}\p{N}&]+)\s*\)/gu;
 const ROMAN = /^[IVXLCDM]+$/u;
 
@@ -60,10 +63,14 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
       definitions.push({ abbr, expansion, start: abbrStart, end: abbrStart + abbr.length, paren: { start, end: start + match[0].length } });
       inDefinition.add(abbrStart);
     }
-    for (const match of text.matchAll(WORD)) {
-      const word = match[0];
+    const words = runsOf(text, WORD_PART);
+    for (let k = 0; k < words.count; k++) {
+      const from = words.starts[k]!;
+      const to = words.ends[k]!;
+      if (!mayBeAcronym(text, from, to)) continue;
+      const word = text.slice(from, to);
       if (!isAcronym(word) || /\d/u.test(word) || ROMAN.test(word)) continue;
-      const start = block.start + match.index!;
+      const start = block.start + from;
       const end = start + word.length;
       // Parts of document symbols: "04/CT-TTg", "530/TB-VPCP".
       if (/[/-]/u.test(prose[start - 1] ?? '') || /[/-]/u.test(prose[end] ?? '')) continue;

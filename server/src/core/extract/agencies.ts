@@ -43,8 +43,8 @@ interface Scan {
   date: CalendarDate | undefined;
 }
 
-export function extractAgencyMentions(model: NoticeModel, index: AgencyIndex, citations: () => NoticeCitation[], view: NormalizedView = normalizedView(model.prose)): AgencyMention[] {
-  const scan: Scan = { model, index, view, tokens: tokenize(view.text), date: model.meta.date };
+export function extractAgencyMentions(model: NoticeModel, index: AgencyIndex, citations: () => NoticeCitation[], view: NormalizedView = normalizedView(model.prose), tokens: Token[] = tokenize(view.text)): AgencyMention[] {
+  const scan: Scan = { model, index, view, tokens, date: model.meta.date };
   const mentions: AgencyMention[] = [];
   const covered = new Set<number>();
   scanLists(scan, mentions, covered);
@@ -104,6 +104,8 @@ function sameAcronyms(written: string, expected: string): boolean {
 
 /** Differences a reader sees: case, spaces, punctuation, old tone placement (Unicode form aside). */
 export function differsFrom(written: string, expected: string): boolean {
+  // Most names are written as expected: no normalized copies then.
+  if (written === expected) return false;
   const shape = (text: string) => text.normalize('NFC').replace(/\s+/gu, ' ').trim();
   const a = shape(written);
   const b = shape(expected);

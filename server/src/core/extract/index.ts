@@ -1,5 +1,6 @@
 import type { NoticeModel } from '../model.js';
 import { normalizedView, type NormalizedView } from '../text.js';
+import { letterRuns, type WordRuns } from '../words.js';
 import type { Knowledge } from '../../knowledge/types.js';
 import type { ThongbaoConfig } from '../config.js';
 import { extractDates, type DateMention } from './dates.js';
@@ -8,7 +9,7 @@ import { extractTerms, type TermMention } from './terms.js';
 import { extractCitations, type NoticeCitation } from './citations.js';
 import { extractAgencyMentions, type AgencyMention } from './agencies.js';
 import { extractAbbreviations, type Abbreviations } from './abbreviations.js';
-import { agencyIndex } from '../agencyIndex.js';
+import { agencyIndex, tokenize, type Token } from '../agencyIndex.js';
 import { extractTasks, type TaskExtraction } from '../tasks/index.js';
 
 /** What extraction may read besides the model. */
@@ -24,6 +25,10 @@ export interface ExtractionEnv {
 export interface Facts {
   /** The prose normalized for name matching (NFC, new tone placement, lower case), mapped back to text offsets. */
   readonly proseView: NormalizedView;
+  /** The tokens of `proseView` (words, digits and single punctuation, see `tokenize`), in view offsets. */
+  readonly proseTokens: Token[];
+  /** The words of the body's prose (runs of letters and marks), found once for every rule that walks words. */
+  readonly bodyWords: WordRuns;
   readonly dates: DateMention[];
   /** Parts, sections, items and points with their numbers as written. */
   readonly numbering: Numbering;
@@ -50,6 +55,12 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
     get proseView() {
       return once('proseView', () => normalizedView(model.prose));
     },
+    get proseTokens() {
+      return once('proseTokens', () => tokenize(this.proseView.text));
+    },
+    get bodyWords() {
+      return once('bodyWords', () => letterRuns(model.prose, model.body.start, model.body.end));
+    },
     get dates() {
       return once('dates', () => extractDates(model));
     },
@@ -63,7 +74,7 @@ export function createFacts(model: NoticeModel, env: ExtractionEnv): Facts {
       return once('citations', () => extractCitations(model, env.knowledge, this.dates));
     },
     get agencies() {
-      return once('agencies', () => extractAgencyMentions(model, agencyIndex(env.knowledge, env.config), () => this.citations, this.proseView));
+      return once('agencies', () => extractAgencyMentions(model, agencyIndex(env.knowledge, env.config), () => this.citations, this.proseView, this.proseTokens));
     },
     get abbreviations() {
       return once('abbreviations', () => extractAbbreviations(model, env.knowledge, env.config));

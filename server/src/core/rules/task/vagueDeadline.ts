@@ -12,9 +12,11 @@ export const taskVagueDeadline: Rule = {
   check(context) {
     const { tasks } = context.facts.tasks;
     const reported = new Set<number>();
+    // Where the dated tasks start: "another task has a deadline" is then a set lookup, not a scan of every task per urgent one.
+    const datedStarts = new Set(tasks.filter((other) => other.deadline?.kind === 'date').map((other) => other.start));
     for (const task of tasks) {
       if (!task.urgency || reported.has(task.urgency.start)) continue;
-      const dated = tasks.some((other) => other.start !== task.start && other.deadline?.kind === 'date');
+      const dated = datedStarts.size > 1 || (datedStarts.size === 1 && !datedStarts.has(task.start));
       if (!dated) return;
       reported.add(task.urgency.start);
       const word = context.model.text.slice(task.urgency.start, task.urgency.end);

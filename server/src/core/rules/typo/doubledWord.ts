@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { msg } from '../../types.js';
+import { classAfter, classBefore, codePointClass } from '../../words.js';
 
 /**
  * Function words that Vietnamese never reduplicates: "chưa chưa bố trí",
@@ -11,8 +12,9 @@ const NEVER_DOUBLED = new Set(
   'được chưa đã đang sẽ đến tới của và hoặc các những cho với là trong tại theo để thì về từ bị phải này đó một nhưng mà cũng vẫn vào trên dưới sau trước bằng như nhằm nếu khi đối việc sự cần có không'.split(' '),
 );
 
-/** Two words with only spaces (or one line break) between them, in the same block. */
-const PAIR = /(?<![\p{L}\p{M}\d])([\p{L}\p{M}]+)([ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)([\p{L}\p{M}]+)(?![\p{L}\p{M}\d])/gu;
+/** Only spaces (or one line break) between two words: the same block. */
+const GAP = /^(?:[ \t\u00a0]+(?:\r?\n[ \t\u00a0]*)?|\r?\n[ \t\u00a0]*)$/u;
+const DIGIT = codePointClass(/^\d$/u);
 
 export const typoDoubledWord: Rule = {
   id: 'typo/doubled-word',
@@ -20,21 +22,25 @@ export const typoDoubledWord: Rule = {
   fixable: true,
   description: msg('Một hư từ bị lặp liền nhau (“chưa chưa”, “được được”).', 'A function word written twice in a row (“chưa chưa”, “được được”).'),
   check(context) {
-    const { text, prose, body } = context.model;
-    const slice = prose.slice(body.start, body.end);
-    PAIR.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = PAIR.exec(slice))) {
-      const [whole, first, gap, second] = match as unknown as [string, string, string, string];
-      // Overlapping pairs: "a b c" is read as "a b" and "b c".
-      PAIR.lastIndex = match.index + first.length;
-      // The second word in lower case: "Phòng không Không quân" names a service, not a doubled word.
-      const word = first.normalize('NFC').toLowerCase();
-      if (word !== second.normalize('NFC') || !NEVER_DOUBLED.has(word)) continue;
-      const start = body.start + match.index;
-      const end = start + whole.length;
+    const { text, prose } = context.model;
+    const words = context.facts.bodyWords;
+    // Each pair of neighbouring words: "a b c" is read as "a b" and "b c".
+    for (let k = 0; k + 1 < words.count; k++) {
+      const start = words.starts[k]!;
+      const firstEnd = words.ends[k]!;
+      const secondStart = words.starts[k + 1]!;
+      const end = words.ends[k + 1]!;
+      const second = prose.slice(secondStart, end);
+      // Set membership first: the second word must be a function word as written, in lower case ("Phòng không Không quân" names a service).
+      const secondComposed = second.normalize('NFC');
+      if (!NEVER_DOUBLED.has(secondComposed)) continue;
+      const first = prose.slice(start, firstEnd);
+      if (first.normalize('NFC').toLowerCase() !== secondComposed) continue;
+      if (classBefore(words, start, DIGIT) || classAfter(words, end, DIGIT)) continue;
+      const gap = prose.slice(firstEnd, secondStart);
+      if (!GAP.test(gap)) continue;
       // Only real spaces of the text: blanked markup ("được **được**") is kept apart, it may be deliberate emphasis.
-      if (!/^\s+$/u.test(text.slice(start + first.length, start + first.length + gap.length))) continue;
+      if (!/^\s+$/u.test(text.slice(firstEnd, secondStart))) continue;
       const written = text.slice(start, end).replace(/\s+/gu, ' ');
       context.report({
         start,

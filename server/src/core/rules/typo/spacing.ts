@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import { msg, type Msg, type TextEdit } from '../../types.js';
+import { someEnclosing, spanIndex } from '../../spanIndex.js';
 
 /** Two or more spaces between two characters of one line. (The leading lookaheads let the engine skip ahead; see GLUED_STOP.) */
 const DOUBLED = /(?=[ \t]{2})(?<=\S)[ \t]{2,}(?=\S)/gu;
@@ -47,17 +48,17 @@ const UPPER_START = /^\p{Lu}/u;
 function hyphenProblems(context: RuleContext, slice: string): Problem[] {
   const { text, prose, body } = context.model;
   const found: Problem[] = [];
-  const named = context.facts.agencies;
+  const named = spanIndex(context.facts.agencies.filter((mention) => mention.agency));
   for (const match of slice.matchAll(LOPSIDED_HYPHEN)) {
     const start = body.start + match.index!;
     const end = start + match[0].length;
     // Real spaces of the text only, not blanked markup.
     if (text.slice(start, end) !== prose.slice(start, end)) continue;
     // Agency names are checked whole by agency/spelling ("Bộ Văn hóa- Thể thao và Du lịch"); links keep their text.
-    if (named.some((mention) => mention.agency && mention.start < start && end < mention.end) || inLinkOrEntity(prose, start)) continue;
+    if (someEnclosing(named, start, end) || inLinkOrEntity(prose, start)) continue;
     const before = WORD_BEFORE.exec(prose.slice(Math.max(0, start - 20), start))?.[0] ?? '';
-    // A document symbol ("21/CT- TTg") is ref/symbol-format's.
-    if (/[/\d]$/u.test(prose.slice(0, start - before.length))) continue;
+    // A document symbol ("21/CT- TTg") is ref/symbol-format's: the character before the word (read alone, never the whole prose before it).
+    if (/^[/\d]$/u.test(prose.charAt(start - before.length - 1))) continue;
     const after = WORD_AFTER.exec(prose.slice(end, end + 20))?.[0] ?? '';
     const joined = `${before}-${after}`;
     const written = text.slice(start - before.length, end + after.length);
@@ -91,6 +92,7 @@ function problems(context: RuleContext): Problem[] {
   const { text, prose, body } = context.model;
   const slice = prose.slice(body.start);
   const found: Problem[] = [];
+  const codes = spanIndex(context.facts.agencies.filter((mention) => mention.form === 'code'));
   for (const match of slice.matchAll(DOUBLED)) {
     const start = body.start + match.index!;
     const end = start + match[0].length;
@@ -119,7 +121,7 @@ function problems(context: RuleContext): Problem[] {
     const mark = match[0];
     if (at === body.start || /\s/u.test(prose[at - 1]!) || inLinkOrEntity(prose, at)) continue;
     // A recipient code keeps the comma of the name it shortens: "VH,TT&DL" (Văn hóa, Thể thao và Du lịch).
-    if (context.facts.agencies.some((mention) => mention.form === 'code' && mention.start < at && at < mention.end)) continue;
+    if (someEnclosing(codes, at, at)) continue;
     found.push({
       start: at,
       end: at + 1,

@@ -1,6 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { msg } from '../../types.js';
 import type { SpellChecker } from '../../../knowledge/types.js';
+import { classAfter, classBefore, codePointClass, type WordRuns } from '../../words.js';
 
 /**
  * A syllable that is no Vietnamese word ("Tổng kêt", "nhiêm vụ"), from the
@@ -11,8 +12,9 @@ import type { SpellChecker } from '../../../knowledge/types.js';
  * "Long kết") is beyond a syllable list.
  */
 
-/** Words of the prose: runs of letters and marks, with the characters around them. */
-const WORD = /(?<![\p{L}\p{M}\p{N}_\-./@:])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_\-/@])/gu;
+/** A word (a run of letters and marks) is read when neither of these touches it: not part of a number, a link, an address or a symbol. */
+const NOT_BEFORE_WORD = codePointClass(/^[\p{N}_\-./@:]$/u);
+const NOT_AFTER_WORD = codePointClass(/^[\p{N}_\-/@]$/u);
 /** A Vietnamese syllable's shape once its diacritics are removed: onset, vowels, coda. */
 const SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$/u;
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/u;
@@ -32,6 +34,15 @@ function besideForeignWord(prose: string, start: number, end: number): boolean {
   return [before, after].some((word) => word !== undefined && ASCII_WORD.test(word) && !SYLLABLE.test(word.toLowerCase()));
 }
 
+/** The words looked up: those that no digit, link, address or symbol character touches. */
+export function* readWords(words: WordRuns): Generator<[start: number, end: number]> {
+  for (let k = 0; k < words.count; k++) {
+    const start = words.starts[k]!;
+    const end = words.ends[k]!;
+    if (!classBefore(words, start, NOT_BEFORE_WORD) && !classAfter(words, end, NOT_AFTER_WORD)) yield [start, end];
+  }
+}
+
 function plainShape(word: string): string {
   return word.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd');
 }
@@ -49,6 +60,16 @@ function acceptable(written: string, spelling: SpellChecker): boolean {
   return spelling.correct(word) || (TONE.test(word.normalize('NFD')) && spelling.correct(oldTonePlacement(word)));
 }
 
+/** Verdicts by word as written, kept per dictionary across analyses; bounded, as archives bring names and typos without end. */
+const verdicts = new WeakMap<SpellChecker, Map<string, boolean>>();
+const MAX_VERDICTS = 50_000;
+
+function verdictsOf(spelling: SpellChecker): Map<string, boolean> {
+  let known = verdicts.get(spelling);
+  if (!known) verdicts.set(spelling, (known = new Map()));
+  return known;
+}
+
 export const typoSpelling: Rule = {
   id: 'typo/spelling',
   defaultSeverity: 'info',
@@ -57,25 +78,27 @@ export const typoSpelling: Rule = {
   check(context) {
     const spelling = context.knowledge.spelling;
     if (!spelling) return;
-    const { text, prose, body } = context.model;
-    const checked = new Map<string, boolean>();
+    const { text, prose } = context.model;
+    const checked = verdictsOf(spelling);
     // "Nghị đ ịnh": typo/split-word reports the split term, not its broken syllable once more.
     const splits = context.facts.terms.filter((mention) => mention.kind === 'split');
-    for (const match of prose.slice(body.start, body.end).matchAll(WORD)) {
-      // One verdict per distinct word as written: most words of a notice repeat.
-      let correct = checked.get(match[0]);
-      if (correct === undefined) checked.set(match[0], (correct = acceptable(match[0], spelling)));
+    for (const [start, end] of readWords(context.facts.bodyWords)) {
+      const word = prose.slice(start, end);
+      // One verdict per distinct word as written: most words of a notice repeat, and repeat from one version (or notice) to the next.
+      let correct = checked.get(word);
+      if (correct === undefined) {
+        if (checked.size >= MAX_VERDICTS) checked.clear();
+        checked.set(word, (correct = acceptable(word, spelling)));
+      }
       if (correct) continue;
-      const start = body.start + match.index!;
-      const end = start + match[0].length;
       // The word as written, not blanked markup; not a list marker "(ii)", not foreign text.
-      if (text.slice(start, end) !== match[0]) continue;
-      if (ROMAN.test(match[0]) && prose[start - 1] === '(' && prose[end] === ')') continue;
+      if (text.slice(start, end) !== word) continue;
+      if (ROMAN.test(word) && prose[start - 1] === '(' && prose[end] === ')') continue;
       if (besideForeignWord(prose, start, end) || splits.some((mention) => mention.start <= start && end <= mention.end)) continue;
       context.report({
         start,
         end,
-        message: msg(`“${match[0]}” không có trong từ điển chính tả tiếng Việt: kiểm tra lỗi gõ.`, `“${match[0]}” is not in the Vietnamese spelling dictionary: check for a typo.`),
+        message: msg(`“${word}” không có trong từ điển chính tả tiếng Việt: kiểm tra lỗi gõ.`, `“${word}” is not in the Vietnamese spelling dictionary: check for a typo.`),
       });
     }
   },
