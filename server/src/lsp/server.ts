@@ -100,13 +100,21 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { knowledge, registry: workspace.registry(), config, locale: config.locale };
   };
 
-  /** The analysis of the current version of a document, computed once per version and configuration. */
+  /**
+   * The analysis of a document's current text, computed once per text,
+   * configuration and registry. Keyed by the text itself, never by the version
+   * number alone: a client may send a version twice (or again after a close),
+   * and a stale analysis would give fixes that edit text no longer there.
+   */
   const snapshot = (uri: string): CachedSnapshot | undefined => {
     const document = documents.get(uri);
     if (!document) return undefined;
     const cached = snapshots.get(uri);
-    if (cached && cached.version === document.version && cached.configKey === configGeneration && cached.registryKey === workspace.generation) return cached;
     const text = document.getText();
+    if (cached && cached.text === text && cached.configKey === configGeneration && cached.registryKey === workspace.generation) {
+      cached.version = document.version;
+      return cached;
+    }
     const config = effectiveConfig(uri);
     const registryKey = workspace.generation;
     // The previous version's analysis lets the parser reuse the blocks the edit did not touch.
@@ -124,14 +132,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const current = snapshot(uri);
-    // A newer version may have arrived meanwhile; its own timer publishes it.
-    if (!current || current.version !== documents.get(uri)?.version) return;
+    let current: CachedSnapshot | undefined;
+    try {
+      current = snapshot(uri);
+    } catch (error) {
+      // This runs in a timer: an exception here would end the process. The document is left unchecked.
+      connection.console.error(`thongbao: ${uri} could not be analysed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
+    if (!current) return;
     const locale = effectiveConfig(uri).locale;
     void connection.sendDiagnostics({
       uri,
       version: current.version,
-      diagnostics: current.analysis.findings.map((finding) => toDiagnostic(finding, current.lines, locale, docsBase)),
+      diagnostics: current.analysis.findings.map((finding) => toDiagnostic(finding, current.lines, locale, docsBase, uri)),
     });
   };
 
@@ -295,27 +309,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const actions: CodeAction[] = [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+    // Every action is computed from the analysis of the current text, which it edits.
+    const current = snapshot(uri);
+    if (!current) return actions;
     if (wants(CodeActionKind.QuickFix)) {
+      const locale = effectiveConfig(uri).locale;
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== 'thongbao') continue;
-        const action = quickFix(uri, diagnostic);
+        const action = quickFix(uri, diagnostic, current.analysis.findings, current.lines, locale);
         if (action) actions.push(action);
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const current = snapshot(uri);
-      if (current) {
-        const edits = fixEdits(current.analysis.findings);
-        if (edits.length > 0) {
-          // One round of non-overlapping edits, as a single workspace edit the user chose.
-          const fixed = applyEdits(current.text, edits).text;
-          const locale = effectiveConfig(uri).locale;
-          actions.push({
-            title: locale === 'vi' ? 'Sửa tất cả lỗi có cách sửa chắc chắn (Thông báo)' : 'Fix all certain problems (Thông báo)',
-            kind: FIX_ALL_KIND,
-            edit: { changes: { [uri]: [toLspEdit({ start: 0, end: current.text.length, newText: fixed }, current.lines)] } },
-          });
-        }
+      const edits = fixEdits(current.analysis.findings);
+      if (edits.length > 0) {
+        // One round of non-overlapping edits, as a single workspace edit the user chose.
+        const fixed = applyEdits(current.text, edits).text;
+        const locale = effectiveConfig(uri).locale;
+        actions.push({
+          title: locale === 'vi' ? 'Sửa tất cả lỗi có cách sửa chắc chắn (Thông báo)' : 'Fix all certain problems (Thông báo)',
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [uri]: [toLspEdit({ start: 0, end: current.text.length, newText: fixed }, current.lines)] } },
+        });
       }
     }
     return actions;
