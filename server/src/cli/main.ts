@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { existsSync, lstatSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { configSchema, mergeConfigs, type ThongbaoConfig } from '../core/config.js';
 import { LineIndex } from '../core/positions.js';
 import { localize } from '../core/i18n.js';
 import { allRules } from '../core/rules/index.js';
-import { CONFIG_FILE_NAME, readConfigFile, type ConfigFileRead } from '../workspace/configFile.js';
-import { msg, type Locale, type Msg } from '../core/types.js';
+import { CONFIG_FILE_NAME } from '../workspace/configFile.js';
+import { ConfigResolver } from '../workspace/configResolver.js';
+import type { Locale, Msg } from '../core/types.js';
 import { collectFiles } from './files.js';
 import { FORMATS, type Format } from './formatters.js';
 import { runCheck } from './checkRun.js';
@@ -197,55 +197,8 @@ function readMaxWarnings(value: string | undefined): number {
   return Number(value);
 }
 
-interface ResolvedConfig {
-  /** The thongbao.config.json in force, if any. */
-  file: string | undefined;
-  config: ThongbaoConfig;
-}
-
-/**
- * Finds the thongbao.config.json that applies to a file (nearest folder
- * upwards, or --config) and reads it once. A found file is read only if it
- * lies in its own folder (no link out); --config names its file explicitly.
- * A file that cannot be read or is invalid is reported, and the defaults apply.
- */
-export class ConfigResolver {
-  private readonly byFile = new Map<string, Promise<ResolvedConfig>>();
-
-  constructor(
-    private readonly explicit: string | undefined,
-    private readonly reportProblems: (file: string, read: ConfigFileRead) => void,
-  ) {}
-
-  forFile(file: string): Promise<ResolvedConfig> {
-    const configFile = this.explicit ?? findUp(path.dirname(file));
-    if (!configFile) return Promise.resolve({ file: undefined, config: configSchema.parse({}) });
-    let pending = this.byFile.get(configFile);
-    if (!pending) {
-      pending = this.read(configFile);
-      this.byFile.set(configFile, pending);
-    }
-    return pending;
-  }
-
-  private async read(file: string): Promise<ResolvedConfig> {
-    const read =
-      (await readConfigFile(file, file === this.explicit ? undefined : path.dirname(file))) ??
-      // Only --config can name a file that does not exist.
-      { text: '', config: configSchema.parse({}), problems: [{ start: 0, end: 0, message: msg('không có tệp cấu hình này; dùng cấu hình mặc định.', 'no such configuration file; defaults are used.') }] };
-    if (read.problems.length > 0) this.reportProblems(file, read);
-    return { file, config: mergeConfigs(configSchema.parse({}), read.config) };
-  }
-}
-
-function findUp(folder: string): string | undefined {
-  for (let current = folder; ; current = path.dirname(current)) {
-    const candidate = path.join(current, CONFIG_FILE_NAME);
-    // lstat: a broken link or a special file named like the configuration is reported, not passed over.
-    if (lstatSync(candidate, { throwIfNoEntry: false })) return candidate;
-    if (path.dirname(current) === current) return undefined;
-  }
-}
+// The resolver lives with the workspace code, so that the language server uses the same one.
+export { ConfigResolver } from '../workspace/configResolver.js';
 
 /** The rule pages (docs/rules/) beside the running code: dist/ when bundled, server/src/cli/ from source. */
 const DOCS_BASE = ((): string => {

@@ -4,7 +4,11 @@ import { localize } from '../core/i18n.js';
 import type { Finding, Locale, TextEdit } from '../core/types.js';
 import type { FoldingResult, SymbolResult } from '../core/features/types.js';
 
-/** What a diagnostic carries for its quick fix, so code actions need no server cache. */
+/**
+ * What a diagnostic shows of its quick fix. The server never applies it as is:
+ * the code action is built again from the analysis of the current text
+ * (`quickFix`), so an old diagnostic cannot edit a newer text.
+ */
 export interface FixData {
   title: string;
   edits: { range: Diagnostic['range']; newText: string }[];
@@ -12,7 +16,8 @@ export interface FixData {
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-export function toDiagnostic(finding: Finding, lines: LineIndex, locale: Locale, docsBase: string): Diagnostic {
+/** A finding as an LSP diagnostic of the document `uri` (related information without a URI of its own is in that document). */
+export function toDiagnostic(finding: Finding, lines: LineIndex, locale: Locale, docsBase: string, uri: string): Diagnostic {
   const diagnostic: Diagnostic = {
     range: lines.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
@@ -27,7 +32,7 @@ export function toDiagnostic(finding: Finding, lines: LineIndex, locale: Locale,
   }
   if (finding.related?.length) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri: related.uri ?? '', range: related.range ?? lines.rangeOf(related.start, related.end) },
+      location: { uri: related.uri ?? uri, range: related.range ?? lines.rangeOf(related.start, related.end) },
       message: localize(related.message, locale),
     }));
   }
@@ -39,11 +44,20 @@ export function toLspEdit(edit: TextEdit, lines: LineIndex) {
   return { range: lines.rangeOf(edit.start, edit.end), newText: edit.newText };
 }
 
-export function quickFix(uri: string, diagnostic: Diagnostic): CodeAction | undefined {
-  const data = diagnostic.data as FixData | undefined;
-  if (!data?.edits?.length) return undefined;
-  const edit: WorkspaceEdit = { changes: { [uri]: data.edits } };
-  return { title: data.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: true };
+/**
+ * The quick fix of a diagnostic the client sends back, from the findings of the
+ * current text: only a finding of the same rule at the same range gives one, so
+ * a diagnostic published for an older text gives none.
+ */
+export function quickFix(uri: string, diagnostic: Diagnostic, findings: readonly Finding[], lines: LineIndex, locale: Locale): CodeAction | undefined {
+  const finding = findings.find((candidate) => candidate.fix && candidate.rule === diagnostic.code && sameRange(lines.rangeOf(candidate.start, candidate.end), diagnostic.range));
+  if (!finding?.fix) return undefined;
+  const edit: WorkspaceEdit = { changes: { [uri]: finding.fix.edits.map((fixEdit) => toLspEdit(fixEdit, lines)) } };
+  return { title: localize(finding.fix.title, locale), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit, isPreferred: true };
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 const SYMBOL_KIND: Record<SymbolResult['kind'], SymbolKind> = {

@@ -11,6 +11,7 @@ import {
   type CompletionItem,
   type Connection,
   type InitializeResult,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -32,7 +33,9 @@ import type { DocumentSnapshot, FeatureEnv } from '../core/features/types.js';
 import { citationDefinition, citationReferences, documentSymbolsMatching } from '../core/features/citations.js';
 import type { LocationResult } from '../core/features/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
-import { CONFIG_FILE_NAME, readConfigFile } from '../workspace/configFile.js';
+import { CONFIG_FILE_NAME, type ConfigFileRead } from '../workspace/configFile.js';
+import { ConfigResolver } from '../workspace/configResolver.js';
+import { registrySourceOf, type RegistrySource } from '../workspace/registrySources.js';
 import { WorkspaceSession, type RegistryFileReport } from '../workspace/session.js';
 import { registerImportRequest } from './importRequest.js';
 import { EXPORT_DOCX_REQUEST, PREVIEW_REQUEST, exportDocxResponse, previewResponse, type DocumentParams, type ExportDocxResponse, type PreviewResponse } from '../export/requests.js';
@@ -48,9 +51,14 @@ export interface ServerOptions {
   docsRoot?: string;
 }
 
+/** How long the workspace index waits after the last edit of an open notice before it scans it again. */
+const INDEX_DELAY_MS = 400;
+
 interface CachedSnapshot extends DocumentSnapshot {
   version: number;
   configKey: number;
+  /** The thongbao.config.json configuration the analysis used (by identity). */
+  fileConfig: ThongbaoConfig;
   registryKey: number;
   lines: LineIndex;
 }
@@ -69,14 +77,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let settings: ThongbaoSettings = resolveSettings({});
   let supportsConfigurationPull = false;
   let watchedFilesDynamic = false;
+  let supportsWorkspaceFolders = false;
   let workspaceFolders: string[] = [];
-  /** thongbao.config.json per folder (path of the folder → config). */
+  /** The thongbao.config.json in force at each workspace folder (path of the folder → config), for files not resolved one by one. */
   const fileConfigs = new Map<string, ThongbaoConfig>();
+  /** The thongbao.config.json in force for each open document, found as the CLI finds it (nearest folder upwards). */
+  const documentConfigs = new Map<string, ThongbaoConfig>();
   let configGeneration = 0;
   const snapshots = new Map<string, CachedSnapshot>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const indexTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  const effectiveConfig = (uri: string): ThongbaoConfig => {
+  const publishConfigProblems = (file: string, read: ConfigFileRead): void => {
+    const lines = new LineIndex(read.text);
+    void connection.sendDiagnostics({
+      uri: URI.file(file).toString(),
+      diagnostics: read.problems.map((problem) => ({
+        range: lines.rangeOf(problem.start, problem.end),
+        severity: 1,
+        source: 'thongbao',
+        code: 'config',
+        message: localize(problem.message, settings.locale ?? read.config.locale),
+      })),
+    });
+  };
+  // The CLI's resolver: the same file, read through the same safe reader (a link out, a FIFO or a device is a problem, never a hang).
+  const configs = new ConfigResolver(undefined, publishConfigProblems);
+
+  const fileConfigOf = (uri: string): ThongbaoConfig => {
+    const resolved = documentConfigs.get(uri);
+    if (resolved) return resolved;
     const file = fsPathOf(uri);
     let fromFile = DEFAULT_CONFIG;
     if (file) {
@@ -88,7 +118,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
       }
     }
-    return mergeConfigs(fromFile, {
+    return fromFile;
+  };
+
+  const effectiveConfig = (uri: string): ThongbaoConfig => {
+    return mergeConfigs(fileConfigOf(uri), {
       ...(settings.locale ? { locale: settings.locale } : {}),
       rules: settings.rules,
       abbreviations: settings.abbreviations,
@@ -100,18 +134,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return { knowledge, registry: workspace.registry(), config, locale: config.locale };
   };
 
-  /** The analysis of the current version of a document, computed once per version and configuration. */
+  /**
+   * The analysis of a document's current text, computed once per text,
+   * configuration and registry. Keyed by the text itself, never by the version
+   * number alone: a client may send a version twice (or again after a close),
+   * and a stale analysis would give fixes that edit text no longer there.
+   */
   const snapshot = (uri: string): CachedSnapshot | undefined => {
     const document = documents.get(uri);
     if (!document) return undefined;
     const cached = snapshots.get(uri);
-    if (cached && cached.version === document.version && cached.configKey === configGeneration && cached.registryKey === workspace.generation) return cached;
     const text = document.getText();
+    const fileConfig = fileConfigOf(uri);
+    if (cached && cached.text === text && cached.configKey === configGeneration && cached.fileConfig === fileConfig && cached.registryKey === workspace.generation) {
+      cached.version = document.version;
+      return cached;
+    }
     const config = effectiveConfig(uri);
     const registryKey = workspace.generation;
     // The previous version's analysis lets the parser reuse the blocks the edit did not touch.
     const analysis = analyzeNotice(text, { knowledge, config, registry: workspace.registry(), uri, previous: cached?.analysis });
-    const fresh: CachedSnapshot = { uri, text, analysis, version: document.version, configKey: configGeneration, registryKey, lines: new LineIndex(text) };
+    const fresh: CachedSnapshot = { uri, text, analysis, version: document.version, configKey: configGeneration, fileConfig, registryKey, lines: new LineIndex(text) };
     snapshots.set(uri, fresh);
     return fresh;
   };
@@ -124,14 +167,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const current = snapshot(uri);
-    // A newer version may have arrived meanwhile; its own timer publishes it.
-    if (!current || current.version !== documents.get(uri)?.version) return;
+    let current: CachedSnapshot | undefined;
+    try {
+      current = snapshot(uri);
+    } catch (error) {
+      // This runs in a timer: an exception here would end the process. The document is left unchecked.
+      connection.console.error(`thongbao: ${uri} could not be analysed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return;
+    }
+    if (!current) return;
     const locale = effectiveConfig(uri).locale;
     void connection.sendDiagnostics({
       uri,
       version: current.version,
-      diagnostics: current.analysis.findings.map((finding) => toDiagnostic(finding, current.lines, locale, docsBase)),
+      diagnostics: current.analysis.findings.map((finding) => toDiagnostic(finding, current.lines, locale, docsBase, uri)),
     });
   };
 
@@ -180,34 +229,56 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   };
 
-  const loadConfigFile = async (folder: string): Promise<void> => {
-    const file = path.join(folder, CONFIG_FILE_NAME);
-    const uri = URI.file(file).toString();
-    // The safe reader: a link out of the folder, a FIFO or a device is a problem on the file, never a hang.
-    const read = await readConfigFile(file, folder);
-    if (!read) {
-      fileConfigs.delete(folder);
-      void connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
+  /** The configuration of each workspace folder, as the CLI resolves a folder operand; returns the folders' registry sources. */
+  const loadFolderConfigs = (folders: readonly string[]): Promise<RegistrySource[]> =>
+    Promise.all(
+      folders.map(async (folder) => {
+        const resolved = await configs.forFile(path.join(folder, CONFIG_FILE_NAME));
+        fileConfigs.set(folder, resolved.config);
+        return registrySourceOf(folder, resolved);
+      }),
+    );
+
+  /** Finds the configuration of an open document (a nested thongbao.config.json counts, as in the CLI). */
+  const resolveDocumentConfig = async (uri: string): Promise<void> => {
+    const file = fsPathOf(uri);
+    if (!file) return;
+    try {
+      documentConfigs.set(uri, (await configs.forFile(file)).config);
+    } catch (error) {
+      // A folder on the way up that cannot be listed: the workspace folder's configuration applies.
+      connection.console.error(`thongbao: no configuration found for ${uri}: ${String(error)}`);
     }
-    const { text, config, problems } = read;
-    fileConfigs.set(folder, config);
-    const lines = new LineIndex(text);
-    void connection.sendDiagnostics({
+  };
+
+  /** Every configuration and registry read again (a thongbao.config.json changed), then every open notice checked again. */
+  const reloadWorkspace = async (): Promise<void> => {
+    configs.forget();
+    fileConfigs.clear();
+    const sources = await loadFolderConfigs(workspaceFolders);
+    for (const report of await workspace.scan(workspaceFolders, sources)) publishRegistryFile(report);
+    await Promise.all(documents.all().map((document) => resolveDocumentConfig(document.uri)));
+    revalidateAll();
+  };
+
+  /** The workspace index scans an edited notice once the edits pause, off the keystroke path (a scan reads the whole text). */
+  const indexLater = (uri: string): void => {
+    const pending = indexTimers.get(uri);
+    if (pending) clearTimeout(pending);
+    indexTimers.set(
       uri,
-      diagnostics: problems.map((problem) => ({
-        range: lines.rangeOf(problem.start, problem.end),
-        severity: 1,
-        source: 'thongbao',
-        code: 'config',
-        message: localize(problem.message, settings.locale ?? config.locale),
-      })),
-    });
+      setTimeout(() => {
+        indexTimers.delete(uri);
+        const document = documents.get(uri);
+        if (document && workspace.documentChanged(uri, document.getText())) revalidateOthers(uri);
+      }, INDEX_DELAY_MS),
+    );
   };
 
   connection.onInitialize((params): InitializeResult => {
     supportsConfigurationPull = params.capabilities.workspace?.configuration === true;
     watchedFilesDynamic = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    supportsWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
     workspaceFolders = (params.workspaceFolders ?? []).map((folder) => fsPathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
     if (workspaceFolders.length === 0 && params.rootUri) {
       const root = fsPathOf(params.rootUri);
@@ -232,17 +303,50 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     };
   });
 
+  /**
+   * Work on the set of folders, configurations and registries runs one task at
+   * a time: a folder added while the first scan runs is indexed after it, not
+   * overwritten by it.
+   */
+  let workspaceTasks: Promise<void> = Promise.resolve();
+  const serially = (task: () => Promise<void>): Promise<void> => {
+    const run = workspaceTasks.then(task).catch((error: unknown) => connection.console.error(`thongbao: workspace update failed: ${String(error)}`));
+    workspaceTasks = run;
+    return run;
+  };
+
   connection.onInitialized(async () => {
-    await loadSettings();
-    await Promise.all(workspaceFolders.map(loadConfigFile));
-    if (watchedFilesDynamic) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.tb.md' }, { globPattern: '**/*.vanban.yaml' }] });
-    }
-    for (const report of await workspace.scan(workspaceFolders)) publishRegistryFile(report);
-    // Open notices' live text overrides what the scan read from disk.
-    for (const document of documents.all()) workspace.documentChanged(document.uri, document.getText());
-    revalidateAll();
+    // Listening before the first await: the client may change the folders at once.
+    if (supportsWorkspaceFolders) connection.workspace.onDidChangeWorkspaceFolders((event) => void serially(() => changeFolders(event)));
+    await serially(loadWorkspace);
   });
+
+  const loadWorkspace = async (): Promise<void> => {
+    await loadSettings();
+    const sources = await loadFolderConfigs(workspaceFolders);
+    if (watchedFilesDynamic) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.tb.md' }, { globPattern: '**/*.vanban.yaml' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      });
+    }
+    // Open notices' live text counts rather than what the scan would read from disk.
+    for (const document of documents.all()) workspace.documentChanged(document.uri, document.getText());
+    for (const report of await workspace.scan(workspaceFolders, sources)) publishRegistryFile(report);
+    await Promise.all(documents.all().map((document) => resolveDocumentConfig(document.uri)));
+    revalidateAll();
+  };
+
+  /** Folders added to the workspace are indexed with their configurations; what came from removed folders is dropped. */
+  const changeFolders = async (event: WorkspaceFoldersChangeEvent): Promise<void> => {
+    const paths = (folders: readonly { uri: string }[]) => folders.map((folder) => fsPathOf(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    const removed = paths(event.removed);
+    const added = paths(event.added).filter((folder) => !workspaceFolders.includes(folder));
+    workspaceFolders = [...workspaceFolders.filter((folder) => !removed.includes(folder)), ...added];
+    for (const folder of removed) fileConfigs.delete(folder);
+    for (const uri of await workspace.removeFolders(removed)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const report of await workspace.addFolders(added, await loadFolderConfigs(added))) publishRegistryFile(report);
+    revalidateAll();
+  };
 
   connection.onDidChangeConfiguration(async (change) => {
     if (supportsConfigurationPull) await loadSettings();
@@ -257,8 +361,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const file = fsPathOf(event.uri);
       if (!file) continue;
       if (path.basename(file) === CONFIG_FILE_NAME) {
-        if (event.type === FileChangeType.Deleted) fileConfigs.delete(path.dirname(file));
-        await loadConfigFile(path.dirname(file));
+        // Its problems are published again when it is read again.
+        void connection.sendDiagnostics({ uri: event.uri, diagnostics: [] });
         configChanged = true;
         continue;
       }
@@ -266,26 +370,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (registryFile) publishRegistryFile(registryFile);
       if (changed) registryChanged = true;
     }
-    if (configChanged) revalidateAll();
+    if (configChanged) await serially(reloadWorkspace);
     else if (registryChanged) revalidateOthers();
   });
 
   documents.onDidOpen((event) => {
-    if (workspace.documentChanged(event.document.uri, event.document.getText())) revalidateOthers(event.document.uri);
-    schedule(event.document.uri, 0);
+    const uri = event.document.uri;
+    if (workspace.documentChanged(uri, event.document.getText())) revalidateOthers(uri);
+    void resolveDocumentConfig(uri).then(() => schedule(uri, 0));
   });
   documents.onDidChangeContent((event) => {
-    if (workspace.documentChanged(event.document.uri, event.document.getText())) revalidateOthers(event.document.uri);
+    indexLater(event.document.uri);
     if (settings.run === 'onType') schedule(event.document.uri);
   });
   documents.onDidSave((event) => {
     if (settings.run === 'onSave') schedule(event.document.uri, 0);
   });
   documents.onDidClose((event) => {
-    const pending = timers.get(event.document.uri);
-    if (pending) clearTimeout(pending);
-    timers.delete(event.document.uri);
+    for (const pending of [timers, indexTimers]) {
+      clearTimeout(pending.get(event.document.uri));
+      pending.delete(event.document.uri);
+    }
     snapshots.delete(event.document.uri);
+    documentConfigs.delete(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     void workspace.documentClosed(event.document.uri).then((changed) => changed && revalidateOthers());
   });
@@ -295,27 +402,28 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const actions: CodeAction[] = [];
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+    // Every action is computed from the analysis of the current text, which it edits.
+    const current = snapshot(uri);
+    if (!current) return actions;
     if (wants(CodeActionKind.QuickFix)) {
+      const locale = effectiveConfig(uri).locale;
       for (const diagnostic of params.context.diagnostics) {
         if (diagnostic.source !== 'thongbao') continue;
-        const action = quickFix(uri, diagnostic);
+        const action = quickFix(uri, diagnostic, current.analysis.findings, current.lines, locale);
         if (action) actions.push(action);
       }
     }
     if (wants(FIX_ALL_KIND)) {
-      const current = snapshot(uri);
-      if (current) {
-        const edits = fixEdits(current.analysis.findings);
-        if (edits.length > 0) {
-          // One round of non-overlapping edits, as a single workspace edit the user chose.
-          const fixed = applyEdits(current.text, edits).text;
-          const locale = effectiveConfig(uri).locale;
-          actions.push({
-            title: locale === 'vi' ? 'Sửa tất cả lỗi có cách sửa chắc chắn (Thông báo)' : 'Fix all certain problems (Thông báo)',
-            kind: FIX_ALL_KIND,
-            edit: { changes: { [uri]: [toLspEdit({ start: 0, end: current.text.length, newText: fixed }, current.lines)] } },
-          });
-        }
+      const edits = fixEdits(current.analysis.findings);
+      if (edits.length > 0) {
+        // One round of non-overlapping edits, as a single workspace edit the user chose.
+        const fixed = applyEdits(current.text, edits).text;
+        const locale = effectiveConfig(uri).locale;
+        actions.push({
+          title: locale === 'vi' ? 'Sửa tất cả lỗi có cách sửa chắc chắn (Thông báo)' : 'Fix all certain problems (Thông báo)',
+          kind: FIX_ALL_KIND,
+          edit: { changes: { [uri]: [toLspEdit({ start: 0, end: current.text.length, newText: fixed }, current.lines)] } },
+        });
       }
     }
     return actions;

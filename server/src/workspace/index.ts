@@ -5,9 +5,10 @@ import { URI } from 'vscode-uri';
 import { registryFromEntries, type Registry, type RegistryEntry } from '../core/registry.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { scanNotice, MAX_NOTICE_BYTES, type IndexedCitation, type IndexedNotice } from './scan.js';
-import { MAX_REGISTRY_BYTES, parseRegistryFile, registryReadProblem, REGISTRY_FILE_SUFFIX, type RegistryFileProblem } from './vanban.js';
+import { parseRegistryFile, REGISTRY_FILE_SUFFIX, type RegistryFileProblem } from './vanban.js';
+import { indexRegistrySources } from './registrySources.js';
 import { shippedEntries } from './shippedRegistry.js';
-import { isInside, readWorkspaceText, type ReadRefusal } from './safeRead.js';
+import { isInside, readWorkspaceText } from './safeRead.js';
 
 export const NOTICE_SUFFIX = '.tb.md';
 
@@ -47,6 +48,11 @@ export class WorkspaceIndex {
     this.registryFiles.set(uri, entries);
     this.merged = undefined;
     return problems;
+  }
+
+  /** Every notice and registry file indexed. */
+  fileUris(): string[] {
+    return [...this.notices.keys(), ...this.registryFiles.keys()];
   }
 
   /** Forgets a file (deleted, or outside the workspace now); true when it was indexed. */
@@ -111,28 +117,25 @@ export interface FolderIndexResult {
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * Indexes every notice and registry file under a folder. Symbolic links are
- * not followed, and a file whose real path leaves the folder is skipped, so
- * the index never reads outside the workspace.
+ * Indexes every notice under a folder, except those `skip` names (open in the
+ * editor: their live text counts). Symbolic links are not followed, and a file
+ * whose real path leaves the folder is skipped, so the index never reads
+ * outside the workspace.
  */
-export async function indexFolder(index: WorkspaceIndex, folder: string, registryGlobs: readonly string[] = [`**/*${REGISTRY_FILE_SUFFIX}`]): Promise<FolderIndexResult> {
+export async function indexNotices(index: WorkspaceIndex, folder: string, skip: (uri: string) => boolean = () => false): Promise<void> {
   const root = await fs.realpath(folder);
-  const [notices, registries] = await Promise.all([
-    glob(`**/*${NOTICE_SUFFIX}`, { cwd: root, absolute: true, followSymbolicLinks: false, ignore: IGNORE }),
-    glob([...registryGlobs], { cwd: root, absolute: true, followSymbolicLinks: false, ignore: IGNORE }),
-  ]);
+  const notices = await glob(`**/*${NOTICE_SUFFIX}`, { cwd: root, absolute: true, followSymbolicLinks: false, ignore: IGNORE });
+  await forEachFile(notices, root, MAX_NOTICE_BYTES, (file, text) => {
+    const uri = URI.file(file).toString();
+    if (!skip(uri)) index.setNotice(uri, text);
+  });
+}
+
+/** Indexes every notice under a folder and the registry files its globs name there, whatever their names. */
+export async function indexFolder(index: WorkspaceIndex, folder: string, registryGlobs: readonly string[] = [`**/*${REGISTRY_FILE_SUFFIX}`]): Promise<FolderIndexResult> {
+  await indexNotices(index, folder);
   const registryProblems: FolderIndexResult['registryProblems'] = new Map();
-  await forEachFile(notices, root, MAX_NOTICE_BYTES, (file, text) => index.setNotice(URI.file(file).toString(), text));
-  await forEachFile(
-    registries.filter(isRegistryFile),
-    root,
-    MAX_REGISTRY_BYTES,
-    (file, text) => {
-      const uri = URI.file(file).toString();
-      registryProblems.set(uri, { text, problems: index.setRegistryFile(uri, text) });
-    },
-    (file, refusal) => registryProblems.set(URI.file(file).toString(), { text: '', problems: [registryReadProblem(refusal.message)] }),
-  );
+  for (const { file, text, problems } of await indexRegistrySources(index, [{ root: await fs.realpath(folder), globs: registryGlobs }])) registryProblems.set(URI.file(file).toString(), { text, problems });
   return { registryProblems };
 }
 
@@ -156,15 +159,14 @@ export async function insideFolder(file: string, root: string): Promise<boolean>
   }
 }
 
-/** Reads files through the safe reader (inside `root`, regular, size checked first), a batch at a time. */
-async function forEachFile(files: string[], root: string, maxBytes: number, use: (file: string, text: string) => void, refused?: (file: string, refusal: ReadRefusal) => void): Promise<void> {
+/** Reads files through the safe reader (inside `root`, regular, size checked first), a batch at a time; refused files are skipped. */
+async function forEachFile(files: string[], root: string, maxBytes: number, use: (file: string, text: string) => void): Promise<void> {
   const batch = 64;
   for (let i = 0; i < files.length; i += batch) {
     const reads = await Promise.all(files.slice(i, i + batch).map((file) => readWorkspaceText(file, { root, maxBytes })));
     reads.forEach((read, offset) => {
       const file = path.normalize(files[i + offset]!);
       if (read.ok) use(file, read.text);
-      else if (read.failure !== 'outside') refused?.(file, read);
     });
   }
 }
