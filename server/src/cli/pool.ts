@@ -28,6 +28,9 @@ export function workerScript(): string {
   return found;
 }
 
+/** A worker holds the knowledge (~50 MB); one analysis of a typical notice needs a few MB more. */
+export const WORKER_OLD_GENERATION_MB = 128;
+
 interface Slot {
   worker: Worker;
   job?: { request: WorkerRequest; resolve: (answer: WorkerAnswer) => void; reject: (error: Error) => void };
@@ -64,9 +67,11 @@ export class WorkerPool implements CheckRunner {
   }
 
   private spawn(): Slot {
-    // A small young generation keeps each worker's heap near what one analysis needs (measured: -11 % peak RSS on 300 notices, no more CPU).
+    // A small young generation keeps each worker's heap near what one analysis needs (measured: -11 % peak RSS on 300 notices, no more CPU);
+    // a capped old generation makes the worker collect before its heap is several times what it holds (a worker that runs out
+    // on a huge notice stops, and that file is checked on the main thread).
     // The worker is a self-contained bundle: the parent's loaders (tsx, in the tests) would only slow its start (measured: 3× the CPU).
-    const slot: Slot = { worker: new Worker(this.script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8 } }) };
+    const slot: Slot = { worker: new Worker(this.script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } }) };
     slot.worker.on('message', (answer: WorkerAnswer) => {
       const current = slot.job;
       slot.job = undefined;

@@ -165,7 +165,13 @@ export async function checkWithSlices(task: CheckTask, source: SliceSource, post
   const uri = URI.file(task.file).toString();
   let reads = source.expectedReads(task.file);
   for (let round = 1; round <= MAX_ROUNDS; round++) {
-    const answer = await post({ task, slice: cutSlice(source.registry, uri, reads) });
+    let answer: WorkerAnswer;
+    try {
+      answer = await post({ task, slice: cutSlice(source.registry, uri, reads) });
+    } catch {
+      // The worker stopped (out of its capped memory on a huge notice): the main thread has no such cap.
+      break;
+    }
     if ('crash' in answer) throw new Error(answer.crash);
     if ('unsliceable' in answer) break;
     if (!('needs' in answer)) return answer;
