@@ -16,7 +16,7 @@ import type { CheckedDiagnostic, CheckResult } from './checkFile.js';
 import { RegistryDigests, type RegistryReads } from './registryReads.js';
 
 export const DEFAULT_CACHE_FILE = '.thongbaocache';
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** What the cache keeps of one file, valid while its content, configuration and registry reads give the same answers. */
 interface CacheEntry {
@@ -46,7 +46,7 @@ const cacheFileSchema = z.object({
     z.object({
       hash: z.string(),
       config: z.string(),
-      reads: z.object({ lookups: z.array(z.string()), elsewhere: z.array(z.string()), allEntries: z.boolean() }),
+      reads: z.object({ lookups: z.array(z.string()), numbers: z.array(z.string()), elsewhere: z.array(z.string()), allEntries: z.boolean() }),
       readsDigest: z.string(),
       today: z.string().optional(),
       diagnostics: z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), fingerprint: z.string() }).loose()),
@@ -113,7 +113,10 @@ export class ResultCache {
       return new ResultCache(file, tool, undefined);
     }
     try {
-      const parsed = cacheFileSchema.safeParse(JSON.parse(text));
+      const json = JSON.parse(text) as { format?: unknown };
+      // A cache of another format (an older version) is started afresh without a word, as a cache of another tool is.
+      if (json?.format !== CACHE_FORMAT) return new ResultCache(file, tool, undefined);
+      const parsed = cacheFileSchema.safeParse(json);
       if (!parsed.success) throw new Error('not a thongbao cache');
       return new ResultCache(file, tool, parsed.data as unknown as CacheFile);
     } catch (error) {

@@ -3,30 +3,21 @@ import { analyzeNotice } from '../core/analyze.js';
 import { fixAll } from '../core/fixAll.js';
 import type { ThongbaoConfig } from '../core/config.js';
 import { toOutputDiagnostics, type OutputDiagnostic } from '../core/output.js';
-import { registryFromEntries, type ExternalCitation, type Registry, type RegistryEntry } from '../core/registry.js';
+import type { Registry } from '../core/registry.js';
 import { msg, type Finding, type Locale, type Msg } from '../core/types.js';
-import { loadKnowledge } from '../knowledge/index.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { URI } from 'vscode-uri';
 import { FileReadError, readFileText, writeFileText, type FileText } from './fileText.js';
 import { WriteRefusedError } from './safeWrite.js';
 import { importOperand, isImportOperand } from './import.js';
 import type { SourcePosition } from '../core/import/index.js';
-import { RecordingRegistry, type RegistryReads } from './registryReads.js';
-
-/** The registry as plain data, as the main thread sends it to the workers. */
-export interface RegistrySnapshot {
-  entries: RegistryEntry[];
-  citations: ExternalCitation[];
-}
+import { NO_READS, RecordingRegistry, type RegistryReads } from './registryReads.js';
 
 export interface CheckEnvironment {
   knowledge: Knowledge;
   registry: Registry;
-}
-
-export function createCheckEnvironment(snapshot: RegistrySnapshot, knowledge: Knowledge = loadKnowledge()): CheckEnvironment {
-  return { knowledge, registry: registryFromEntries(snapshot.entries, snapshot.citations) };
+  /** True when the registry left a read unanswered (a worker's slice): the analysis is to be made again, so no fix is written. */
+  incomplete?: () => boolean;
 }
 
 /** One file to check; everything in it is plain data, so it can cross to a worker thread. */
@@ -73,7 +64,7 @@ function errorText(error: unknown): string {
 
 /** Reads, fixes (when asked) and analyses one file. Errors of the file are returned, never thrown. */
 export async function checkFile(task: CheckTask, env: CheckEnvironment): Promise<CheckResult> {
-  const empty: CheckResult = { index: task.index, file: task.file, diagnostics: [], contentHash: '', reads: { lookups: [], elsewhere: [], allEntries: false } };
+  const empty: CheckResult = { index: task.index, file: task.file, diagnostics: [], contentHash: '', reads: NO_READS };
   if (isImportOperand(task.file)) return checkDocument(task, env, empty);
   let source: FileText;
   try {
@@ -87,6 +78,7 @@ export async function checkFile(task: CheckTask, env: CheckEnvironment): Promise
   let writeError: Msg | undefined;
   if (task.fix) {
     const fixed = fixAll(text, options).text;
+    if (env.incomplete?.()) return empty;
     if (fixed !== text) {
       try {
         await writeFileText(task.file, fixed, source);

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { URI } from 'vscode-uri';
 import type { ThongbaoConfig } from '../core/config.js';
 import { LineIndex } from '../core/positions.js';
 import { allRules } from '../core/rules/index.js';
@@ -10,6 +11,8 @@ import { cacheFilePath, configDigest, ResultCache, toolDigest } from './cache.js
 import { type CheckedDiagnostic, type CheckResult, type CheckTask } from './checkFile.js';
 import type { Format, Totals } from './formatters.js';
 import { indexForCheck, type RegistrySource } from './indexPass.js';
+import { NO_READS } from './registryReads.js';
+import { expectedReads } from './registrySlice.js';
 import { forTerminal } from './terminalText.js';
 import { inOrder, inProcessRunner, WorkerPool, type CheckRunner } from './pool.js';
 import { ProgressLine } from './progress.js';
@@ -96,12 +99,13 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
     for (const task of tasks) {
       const hash = hashes.get(task.file);
       const diagnostics = hash ? cache.lookup(task.file, hash, task.configKey, registry) : undefined;
-      if (diagnostics) hits.set(task.index, { index: task.index, file: task.file, diagnostics, contentHash: hash!, reads: { lookups: [], elsewhere: [], allEntries: false } });
+      if (diagnostics) hits.set(task.index, { index: task.index, file: task.file, diagnostics, contentHash: hash!, reads: NO_READS });
     }
   }
   const toAnalyse = tasks.length - hits.size;
   const jobs = Math.min(options.jobs ?? availableParallelism(), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
-  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, index.snapshot()) : inProcessRunner({ knowledge, registry });
+  const inProcess = inProcessRunner({ knowledge, registry });
+  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(index.scanOf(URI.file(file).toString())?.citations ?? []), fallback: inProcess }) : inProcess;
 
   // Problems found while results stream in are reported after the stream, in input order.
   const problems: { file: string; message: Msg }[] = [];

@@ -1,23 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { ExternalCitation, Registry, RegistryEntry } from '../core/registry.js';
+import type { CalendarDate } from '../core/types.js';
 
 /**
  * What one analysis read of the registry: the symbols it looked up, the
- * symbols whose citations in other files it asked for, and whether it went
- * through every entry (the near-miss search of ref/unknown). A cached result
+ * numbers whose entries it went through (the near-miss search of
+ * ref/unknown), the symbols whose citations in other files it asked for, and
+ * whether it went through every entry. A cached result
  * stays valid exactly as long as the same reads give the same answers, so a
  * changed registry file or workspace notice invalidates only the files that
  * depend on what changed.
  */
 export interface RegistryReads {
   lookups: string[];
+  numbers: string[];
   elsewhere: string[];
   allEntries: boolean;
 }
 
+export const NO_READS: RegistryReads = { lookups: [], numbers: [], elsewhere: [], allEntries: false };
+
 /** A registry that records what is read of it. */
 export class RecordingRegistry implements Registry {
   private readonly lookups = new Set<string>();
+  private readonly numbers = new Set<string>();
   private readonly elsewhere = new Set<string>();
   private allEntries = false;
 
@@ -33,13 +39,19 @@ export class RecordingRegistry implements Registry {
     return this.inner.entries();
   }
 
-  citationsElsewhere(symbol: string, exceptUri?: string): ExternalCitation[] {
+  entriesNumbered(number: string): Iterable<RegistryEntry> {
+    this.numbers.add(number);
+    return this.inner.entriesNumbered(number);
+  }
+
+  // The digest covers every citation of the symbol, so a read of some of them is recorded as a read of all.
+  citationsElsewhere(symbol: string, exceptUri?: string, differingFrom?: CalendarDate): ExternalCitation[] {
     this.elsewhere.add(symbol);
-    return this.inner.citationsElsewhere(symbol, exceptUri);
+    return this.inner.citationsElsewhere(symbol, exceptUri, differingFrom);
   }
 
   reads(): RegistryReads {
-    return { lookups: [...this.lookups].sort(), elsewhere: [...this.elsewhere].sort(), allEntries: this.allEntries };
+    return { lookups: [...this.lookups].sort(), numbers: [...this.numbers].sort(), elsewhere: [...this.elsewhere].sort(), allEntries: this.allEntries };
   }
 }
 
@@ -52,6 +64,7 @@ export class RecordingRegistry implements Registry {
  */
 export class RegistryDigests {
   private readonly lookups = new Map<string, string>();
+  private readonly numbers = new Map<string, string>();
   private readonly elsewhere = new Map<string, string>();
   private all: string | undefined;
 
@@ -61,6 +74,7 @@ export class RegistryDigests {
   of(reads: RegistryReads): string {
     const hash = createHash('sha1');
     for (const symbol of reads.lookups) hash.update(`l\0${symbol}\0${this.lookup(symbol)}\n`);
+    for (const number of reads.numbers) hash.update(`n\0${number}\0${this.numbered(number)}\n`);
     for (const symbol of reads.elsewhere) hash.update(`c\0${symbol}\0${this.citations(symbol)}\n`);
     if (reads.allEntries) hash.update(`e\0${this.entries()}\n`);
     return hash.digest('hex');
@@ -69,6 +83,12 @@ export class RegistryDigests {
   private lookup(symbol: string): string {
     let digest = this.lookups.get(symbol);
     if (digest === undefined) this.lookups.set(symbol, (digest = sha1(JSON.stringify(this.registry.lookup(symbol) ?? null))));
+    return digest;
+  }
+
+  private numbered(number: string): string {
+    let digest = this.numbers.get(number);
+    if (digest === undefined) this.numbers.set(number, (digest = sha1(JSON.stringify([...this.registry.entriesNumbered(number)]))));
     return digest;
   }
 

@@ -71,6 +71,11 @@ export class WorkspaceIndex {
     return [...this.notices.keys()];
   }
 
+  /** What the scan found in a notice (front matter entry and citations). */
+  scanOf(uri: string): IndexedNotice | undefined {
+    return this.notices.get(uri);
+  }
+
   get noticeCount(): number {
     return this.notices.size;
   }

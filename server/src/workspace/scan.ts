@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { scanCitations, symbolKey, type Citation, type CitationDate } from '../core/extract/citations.js';
 import { parseIsoDate } from '../core/frontmatter.js';
 import { LineIndex } from '../core/positions.js';
@@ -39,7 +40,8 @@ export function scanNotice(uri: string, text: string, knowledge: Knowledge): Ind
   const entry = front ? noticeEntry(uri, front[1]!, front.index + front[0].indexOf(front[1]!), text, lines, knowledge) : undefined;
   const body = blankNonProse(text, bodyStart);
   const citations = scanCitations(body, bodyStart, body.length, knowledge, (offset) => dateAt(body, offset)).filter((citation) => !citation.symbol.party).map((citation) => indexed(uri, citation, lines));
-  const signature = JSON.stringify([entry ? [entry.symbol, entry.date, entry.issuer, entry.type, entry.subject] : null, citations.map((citation) => [citation.symbol, citation.date, citation.issuer, citation.range.start.line])]);
+  // A digest, not the text digested: the index keeps one per notice (14 MB for 10,000 notices as text).
+  const signature = createHash('sha1').update(JSON.stringify([entry ? [entry.symbol, entry.date, entry.issuer, entry.type, entry.subject] : null, citations.map((citation) => [citation.symbol, citation.date, citation.issuer, citation.range.start.line])])).digest('base64');
   return { uri, entry, citations, signature };
 }
 

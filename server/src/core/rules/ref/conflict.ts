@@ -47,7 +47,7 @@ export const refConflict: Rule = {
           related.push({ start: other.date.start, end: other.date.end, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(dayOf(other.date))}.`, `The same document, cited with ${shortDate(dayOf(other.date))}.`) });
           if (reasons.length === 0) reasons.push(msg(`chỗ khác trong thông báo ghi ngày ${shortDate(dayOf(other.date))}`, `elsewhere in this notice it is dated ${shortDate(dayOf(other.date))}`));
         }
-        for (const external of context.registry.citationsElsewhere(key, context.uri)) {
+        for (const external of context.registry.citationsElsewhere(key, context.uri, date)) {
           if (!external.date || compareDates(external.date, date) === 0 || !sameDocumentYear(citation, date.year, external.date.year)) continue;
           const file = fileNameOf(external.uri);
           related.push({ start: 0, end: 0, uri: external.uri, range: external.dateRange ?? external.range, message: msg(`Cũng văn bản này, dẫn với ngày ${shortDate(external.date)} trong ${file}.`, `The same document, cited with ${shortDate(external.date)} in ${file}.`) });

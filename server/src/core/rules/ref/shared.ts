@@ -2,7 +2,7 @@
 import type { Knowledge } from '../../../knowledge/types.js';
 import type { NoticeCitation } from '../../extract/citations.js';
 import { citationMatchers } from '../../extract/citations.js';
-import type { Registry, RegistryEntry } from '../../registry.js';
+import { numberOf, type Registry, type RegistryEntry } from '../../registry.js';
 import { stripDiacritics } from '../../text.js';
 import type { Msg, RelatedSpan } from '../../types.js';
 import { msg } from '../../types.js';
@@ -38,11 +38,9 @@ export function nearEntry(citation: NoticeCitation, registry: Registry, knowledg
   const key = citation.symbol.key;
   if (registry.lookup(key)) return undefined;
   const issuerKnown = citation.symbol.parts.issuerCode !== null && citationMatchers(knowledge).issuerCodes.has(citation.symbol.parts.issuerCode);
-  const number = key.slice(0, key.indexOf('/'));
   const folded = fold(key);
   let found: RegistryEntry | undefined;
-  for (const entry of registry.entries()) {
-    if (!entry.symbol.startsWith(`${number}/`)) continue;
+  for (const entry of registry.entriesNumbered(numberOf(key))) {
     const candidate = fold(entry.symbol);
     const close = candidate === folded || (!issuerKnown && editDistanceAtMostOne(candidate, folded));
     if (!close) continue;
