@@ -75,8 +75,11 @@ describe('e2e: importing Word and PDF documents', function () {
     await vscode().runCommand('Thông báo: Import from Word/PDF…');
     // code-server's open dialog is VS Code's own (a quick input with a path); a drafter types or picks the file.
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(path.join(vscode().workspace, pdf));
+    const target = path.join(vscode().workspace, pdf);
+    // The dialog lists the folder once it has put its own path into the box: only then is the box the drafter's.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: pdf }).first().waitFor();
+    await input.fill(target);
+    await page.waitForFunction(`document.querySelector('.quick-input-widget input')?.value === ${JSON.stringify(target)}`);
     await page.locator('.quick-input-list .monaco-list-row', { hasText: pdf }).first().waitFor();
     await input.press('Enter');
     const notice = await importedNotice(pdf);
