@@ -10,18 +10,19 @@ describe('e2e: the Problems panel on a seed notice', function () {
   const vscode = withVsCode({ scenario: 'diagnostics', files: [meetingNotice] });
 
   it('lists exactly what `thongbao check` reports on the same file', async () => {
-    const expected: ProblemRow[] = (await cliDiagnostics(meetingNotice.name, meetingNotice.text)).map((diagnostic) => ({
-      message: diagnostic.message,
-      rule: diagnostic.rule,
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-    }));
+    const cliProblems = async (): Promise<string[]> =>
+      (await cliDiagnostics(meetingNotice.name, meetingNotice.text))
+        .map((diagnostic) => key({ message: diagnostic.message, rule: diagnostic.rule, line: diagnostic.range.start.line + 1, column: diagnostic.range.start.character + 1 }))
+        .sort();
+    const expected = await cliProblems();
     assert.ok(expected.length > 0, 'the CLI finds nothing in the seed notice');
     await vscode().openFile(meetingNotice.name);
     await vscode().waitForProblemCount(meetingNotice.name, expected.length);
     await vscode().screenshot('problems');
-    const shown = await vscode().problems();
-    assert.deepEqual(shown.map(key).sort(), expected.map(key).sort());
+    const shown = (await vscode().problems()).map(key).sort();
+    // The seed is undated, so some messages name today's date as the server took it; if the run crossed
+    // midnight since the CLI's check, the CLI's verdict of now is the one to agree with.
+    assert.deepEqual(shown, JSON.stringify(shown) === JSON.stringify(expected) ? expected : await cliProblems());
   });
 
   it('names the seed\'s known mistakes with their rule ids and the official form', async () => {

@@ -19,6 +19,9 @@ export const meetingNotice: WorkspaceFile = { name: 'hop-de-an-06.tb.md', text: 
 /** Thông báo 06/TB-VPCP, which the meeting notice cites: go to definition must open it. */
 export const notice06: WorkspaceFile = { name: 'so-ket-de-an-06.tb.md', text: seed('2024-01-10-so-ket-de-an-06.tb.md') };
 
+/** Thông báo 530/TB-VPCP: a complete header and a signature block, so the official layout shows every part. */
+export const notice530: WorkspaceFile = { name: '530-TB-VPCP.tb.md', text: seed('2024-11-22-530-TB-VPCP.tb.md') };
+
 export interface CliDiagnostic {
   rule: string;
   severity: string;
@@ -59,6 +62,11 @@ export async function cliFixAll(name: string, text: string): Promise<string> {
   const file = await scratchFile(name, text);
   await runCli(['check', file, '--fix', '--format', 'json']);
   return fs.readFile(file, 'utf8');
+}
+
+/** The notice `thongbao import` makes of a document (the CLI prints it on stdout). */
+export async function cliImport(file: string): Promise<string> {
+  return runCli(['import', file]);
 }
 
 interface SnippetDefinition {

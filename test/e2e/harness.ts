@@ -2,12 +2,14 @@
 // .tools/ by test/e2e/setup.sh) on 127.0.0.1, driven through Debian's Chromium
 // by playwright-core. Every wait is on visible UI state, with a deadline.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import fs from 'node:fs/promises';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 
 const execFileAsync = promisify(execFile);
 
@@ -18,7 +20,12 @@ const node24 = path.join(toolsDir, 'node24/node_modules/node/bin/node');
 const codeServerEntry = path.join(toolsDir, 'code-server/node_modules/code-server/out/node/entry.js');
 const chromiumPath = '/usr/bin/chromium';
 const vsixPath = path.join(root, 'thongbao.vsix');
-const extensionsDir = path.join(outputDir, 'extensions');
+/**
+ * Outside the clone, as on a drafter's machine: installed inside it, the extension would find the
+ * clone's node_modules (packages the .vsix does not carry, such as pdf.js's optional @napi-rs/canvas)
+ * and pass where the installed one fails. One folder per clone, so two clones can run the suite at once.
+ */
+const extensionsDir = path.join(os.tmpdir(), `thongbao-e2e-${createHash('sha256').update(root).digest('hex').slice(0, 12)}`, 'extensions');
 
 /** Flags for Chromium on a machine whose network is closed (see .library/env/machines/node.md). */
 const chromiumFlags = [
@@ -94,14 +101,15 @@ export function installExtension(): Promise<void> {
     requireTools();
     mkdirSync(outputDir, { recursive: true });
     for (const name of readdirSync(outputDir)) {
-      if (name.endsWith('.png') || name === 'runs' || name === 'extensions') await fs.rm(path.join(outputDir, name), { recursive: true, force: true });
+      if (name.endsWith('.png') || name === 'runs') await fs.rm(path.join(outputDir, name), { recursive: true, force: true });
     }
+    await fs.rm(extensionsDir, { recursive: true, force: true });
     mkdirSync(extensionsDir, { recursive: true });
     const isolated = await isolatedDirs('install');
     const { stdout } = await execFileAsync(
       node24,
       [codeServerEntry, '--config', isolated.config, '--user-data-dir', isolated.userData, '--extensions-dir', extensionsDir, '--install-extension', vsixPath],
-      { env: isolated.env, timeout: 60_000 },
+      { env: isolated.env, timeout: 2 * EVENT_TIMEOUT },
     );
     if (!/successfully installed/.test(stdout)) throw new E2eSetupError(`code-server did not install ${vsixPath}:\n${stdout}`);
   })();
@@ -145,6 +153,8 @@ export interface LaunchOptions {
   /** Names the scenario: its folders under test-output/e2e/runs and its screenshots. */
   scenario: string;
   files: WorkspaceFile[];
+  /** Files copied byte for byte into the workspace folder (Word and PDF documents): name there → source path. */
+  copies?: Record<string, string>;
   /** Written to .vscode/settings.json of the workspace folder. */
   workspaceSettings?: Record<string, unknown>;
   /** false: workspace trust is on and the folder is not trusted (Restricted Mode). */
@@ -192,6 +202,7 @@ export class VsCode {
       await fs.writeFile(path.join(workspace, file.name), file.text);
     }
     await fs.mkdir(workspace, { recursive: true });
+    for (const [name, source] of Object.entries(options.copies ?? {})) await fs.copyFile(source, path.join(workspace, name));
     if (options.workspaceSettings) {
       await fs.mkdir(path.join(workspace, '.vscode'), { recursive: true });
       await fs.writeFile(path.join(workspace, '.vscode/settings.json'), JSON.stringify(options.workspaceSettings, null, 2));
@@ -252,12 +263,12 @@ export class VsCode {
   private async declineWorkspaceTrust(): Promise<void> {
     const dialog = this.page.locator('.monaco-dialog-box');
     const restricted = this.page.locator('.part.statusbar', { hasText: 'Restricted Mode' });
-    await dialog.or(restricted).first().waitFor({ timeout: 30_000 });
+    await dialog.or(restricted).first().waitFor({ timeout: EVENT_TIMEOUT });
     if (await dialog.isVisible()) {
       await dialog.getByRole('button', { name: /No, I don.t trust/ }).click();
-      await dialog.waitFor({ state: 'detached', timeout: 10_000 });
+      await dialog.waitFor({ state: 'detached', timeout: EVENT_TIMEOUT });
     }
-    await restricted.waitFor({ timeout: 10_000 });
+    await restricted.waitFor({ timeout: EVENT_TIMEOUT });
   }
 
   async close(): Promise<void> {
@@ -283,6 +294,25 @@ export class VsCode {
     const editor = this.activeEditor();
     await editor.locator('.view-lines').waitFor();
     return editor;
+  }
+
+  /** Runs a command from the Command Palette (F1) by its title as the palette lists it ("Category: Title"). */
+  async runCommand(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await input.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /**
+   * The page of the webview shown: VS Code lays a webview over the workbench in an iframe (.webview)
+   * whose own page holds the extension's page in a second iframe (#active-frame).
+   */
+  webview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview.ready:visible').first().frameLocator('iframe#active-frame');
   }
 
   activeTab(label: string): Locator {
@@ -372,7 +402,7 @@ export class VsCode {
     await this.page.keyboard.press('Control+.');
     const action = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     try {
-      await action.waitFor({ timeout: EVENT_TIMEOUT / 3 });
+      await action.waitFor({ timeout: EVENT_TIMEOUT });
     } catch {
       const offered = await this.page.locator('.action-widget .monaco-list-row').allTextContents();
       throw new Error(`no quick fix "${title}" offered at the cursor; offered: ${JSON.stringify(offered)}`);
@@ -420,7 +450,7 @@ export class VsCode {
 
 async function serverUrl(server: ChildProcess, log: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('code-server did not report its address within 60 s')), 60_000);
+    const timer = setTimeout(() => reject(new Error(`code-server did not report its address within ${EVENT_TIMEOUT / 1000} s`)), EVENT_TIMEOUT);
     const onData = (chunk: Buffer) => {
       log.push(chunk.toString());
       const match = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log.join(''));
@@ -458,7 +488,8 @@ async function stopServer(server: ChildProcess): Promise<void> {
 export function withVsCode(options: LaunchOptions): () => VsCode {
   let vscode: VsCode | undefined;
   before(async function () {
-    this.timeout(240_000);
+    // The first scenario also installs the extension; each step has its own limit (EVENT_TIMEOUT or two).
+    this.timeout(5 * EVENT_TIMEOUT);
     vscode = await VsCode.launch(options);
   });
   afterEach(async function () {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { withVsCode } from './harness.js';
+import { EVENT_TIMEOUT, withVsCode } from './harness.js';
 import { cliDiagnostics, cliFixAll, meetingNotice } from './fixtures.js';
 
 const wrongDate = 'ngày 6 tháng 4 năm 2020';
 const officialDate = 'ngày 06 tháng 4 năm 2020';
 
 /** Waits until the file on disk differs from `before` (the save went through). */
-async function savedText(file: string, before: string, timeout = 30_000): Promise<string> {
+async function savedText(file: string, before: string, timeout = EVENT_TIMEOUT): Promise<string> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const text = await fs.readFile(file, 'utf8');

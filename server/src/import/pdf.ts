@@ -1,5 +1,6 @@
 import type { OfficeDocument, Paragraph, TextRun } from '../core/import/model.js';
 import { ImportReadError } from './errors.js';
+import { installPdfjsGlobals, withoutRenderingWarnings } from './pdfjsNode.js';
 
 /**
  * A PDF read with pdfjs-dist (5.x, the line that runs on Node 20): the text
@@ -41,9 +42,12 @@ let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | un
  */
 function loadPdfjs() {
   pdfjsLoading ??= (async () => {
-    // pdf.js's "fake worker" runs in this thread when the worker module is on globalThis (no worker file to find).
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    installPdfjsGlobals();
+    return withoutRenderingWarnings(async () => {
+      // pdf.js's "fake worker" runs in this thread when the worker module is on globalThis (no worker file to find).
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      return import('pdfjs-dist/legacy/build/pdf.mjs');
+    });
   })();
   return pdfjsLoading;
 }
