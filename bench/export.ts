@@ -28,12 +28,12 @@ const analysis = analyzeNotice(text, { knowledge: loadKnowledge(), today });
 const lines = new LineIndex(text);
 
 const exportMs = await time(10, async () => {
-  const layout = layoutNotice(analysis.model, { today });
+  const layout = layoutNotice(analysis.model);
   if (!layout.ok) throw new Error('the generated notice cannot be laid out');
   return writeDocx(layout.layout);
 });
 const previewMs = await time(20, () => {
-  const layout = layoutNotice(analysis.model, { today });
+  const layout = layoutNotice(analysis.model);
   if (!layout.ok) throw new Error('the generated notice cannot be laid out');
   const marks = analysis.findings.map((finding) => ({ start: finding.start, end: finding.end, severity: finding.severity, message: localize(finding.message, 'vi') }));
   return renderPreviewHtml(layout.layout, (offset) => lines.positionAt(offset).line, marks);

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { parseNotice } from '../../server/src/core/parse.js';
 import { layoutNotice, plainRuns, type NoticeLayout } from '../../server/src/core/layout/index.js';
 import { textWidth } from '../../server/src/core/layout/metrics.js';
-import { readNotice, TODAY } from './fixtures.js';
+import { readNotice } from './fixtures.js';
 
 function layout(text: string): NoticeLayout {
-  const result = layoutNotice(parseNotice(text), { today: TODAY });
+  const result = layoutNotice(parseNotice(text));
   assert.ok(result.ok, result.ok ? '' : result.problems.map((problem) => problem.en).join('; '));
   return result.layout;
 }
@@ -23,14 +23,15 @@ describe('layout model', () => {
     assert.equal(plainRuns(subject.runs), 'Kết luận của Phó Thủ tướng Thường trực Chính phủ Nguyễn Hòa Bình tại Hội nghị thúc đẩy triển khai các nhiệm vụ Đề án 06');
   });
 
-  it('pads day and month as PL I, II.4.b says; a draft keeps blanks for the number and the date', () => {
+  it('pads day and month as PL I, II.4.b says; a draft keeps blanks for the number and the whole date, year included', () => {
     const dated = layout(seed530.replace('ngay: 2024-11-22', 'ngay: 2025-02-05'));
     assert.equal(plainRuns(dated.header.placeDate.runs), 'Hà Nội, ngày 05 tháng 02 năm 2025');
     const march = layout(seed530.replace('ngay: 2024-11-22', 'ngay: 2025-03-09'));
     assert.equal(plainRuns(march.header.placeDate.runs), 'Hà Nội, ngày 09 tháng 3 năm 2025');
     const draft = layout(seed530.replace('so: 530/TB-VPCP', 'so: …/TB-VPCP').replace('ngay: 2024-11-22', 'ngay:'));
     assert.equal(plainRuns(draft.header.number.runs), 'Số:      /TB-VPCP');
-    assert.equal(plainRuns(draft.header.placeDate.runs), 'Hà Nội, ngày      tháng      năm 2026');
+    // Not the year of the export: the signer fills in day, month and year, and the same draft always prints the same.
+    assert.equal(plainRuns(draft.header.placeDate.runs), 'Hà Nội, ngày      tháng      năm      ');
   });
 
   it('a literal subject keeps the drafter\'s line breaks (seed 003 l.12–13)', () => {
@@ -89,10 +90,10 @@ describe('layout model', () => {
   });
 
   it('refuses what it cannot lay out, saying why', () => {
-    const noFrontMatter = layoutNotice(parseNotice('Văn phòng Chính phủ thông báo./.\n'), { today: TODAY });
+    const noFrontMatter = layoutNotice(parseNotice('Văn phòng Chính phủ thông báo./.\n'));
     assert.ok(!noFrontMatter.ok);
     assert.match(noFrontMatter.problems[0]!.en, /no front matter/u);
-    const noIssuer = layoutNotice(parseNotice(seed530.replace('co-quan: Văn phòng Chính phủ\n', '')), { today: TODAY });
+    const noIssuer = layoutNotice(parseNotice(seed530.replace('co-quan: Văn phòng Chính phủ\n', '')));
     assert.ok(!noIssuer.ok);
     assert.match(noIssuer.problems[0]!.vi, /co-quan/u);
   });

@@ -50,7 +50,7 @@ export function sectionTitle(text: string): Section | undefined {
 }
 
 /** A top-level Markdown block and the offset of the text it was parsed from (its offsets + shift = offsets in the notice). */
-interface ParsedBlock {
+export interface ParsedBlock {
   node: RootContent;
   shift: number;
 }
@@ -74,6 +74,15 @@ export function parseNotice(text: string, previous?: NoticeModel): NoticeModel {
   const model = builder.finish();
   parsedBlocks.set(model, { text, blocks });
   return model;
+}
+
+/**
+ * The Markdown tree behind a model, top-level block by block: the layout
+ * walks it rather than parsing the text a second time. A model made
+ * elsewhere than parseNotice is parsed here.
+ */
+export function markdownBlocks(model: NoticeModel): readonly ParsedBlock[] {
+  return parsedBlocks.get(model)?.blocks ?? parseBlocks(model.text, model.text.charCodeAt(0) === 0xfeff ? 1 : 0, model.text.length);
 }
 
 function parseBlocks(text: string, from: number, to: number): ParsedBlock[] {
