@@ -148,13 +148,20 @@ function readSubject(lines: Line[], from: number, layout: OfficeDocument['layout
   const caps = isCaps(plain(first));
   if (!caps && HEADING_START.test(plain(first))) return { lines: [], end: from };
   let end = index;
+  let blankAbove = false;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
-    if (line.blank) continue;
+    if (line.blank) {
+      blankAbove = true;
+      continue;
+    }
     const text = plain(line);
     if (taken.length > 0) {
-      if (caps ? !isCaps(text) : !/^\p{Ll}/u.test(text)) break;
+      // A printed subject (centred, bold) goes on in the centred bold line right under it, even from a capital ("Bình tại …", "(Đề án 06)").
+      const printedContinuation = !blankAbove && first.bold && line.bold && first.align === 'center' && line.align === 'center';
+      if (caps ? !isCaps(text) : !/^\p{Ll}/u.test(text) && !printedContinuation) break;
     }
+    blankAbove = false;
     taken.push(line);
     if (taken.length >= 8) break;
   }
