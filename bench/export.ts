@@ -32,8 +32,9 @@ const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.fl
 const p95 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)]!;
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
 
+/** Median-ready samples after five warm-up runs (the docx package's code is compiled lazily, on its first documents). */
 async function timed(rounds: number, run: () => Promise<unknown> | unknown): Promise<number[]> {
-  await run();
+  for (let warmup = 0; warmup < 5; warmup++) await run();
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {
     const started = performance.now();
