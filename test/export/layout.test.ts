@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { parseNotice } from '../../server/src/core/parse.js';
+import { markdownBlocks, parseNotice } from '../../server/src/core/parse.js';
 import { layoutNotice, plainRuns, type NoticeLayout } from '../../server/src/core/layout/index.js';
 import { textWidth } from '../../server/src/core/layout/metrics.js';
 import { readNotice } from './fixtures.js';
@@ -87,6 +87,31 @@ describe('layout model', () => {
     const width = textWidth('TL. BỘ TRƯỞNG, CHỦ NHIỆM VĂN PHÒNG CHÍNH PHỦ', 13, true);
     assert.ok(closing!.columns[1] >= width + 216);
     assert.equal(closing!.columns[0] + closing!.columns[1], 9284);
+  });
+
+  it('walks the analysis\'s own tree: after edits the incremental reparse the server keeps gives the layout of a full parse', () => {
+    // Seed 004 has no brackets, so its edits are reparsed in place; seed 003's footnotes make them full parses.
+    for (const notice of [readNotice('test/fixtures/seeds/2023-07-12-hoi-nghi-chuyen-doi-so.tb.md'), seed530]) {
+      const middle = notice.indexOf('\n', Math.floor(notice.length / 2));
+      const typed = `${notice.slice(0, middle)} và các bộ, ngành${notice.slice(middle)}`;
+      const paragraphStart = notice.indexOf('\n\n', middle) + 2;
+      const removed = `${typed.slice(0, paragraphStart + 20)}${typed.slice(typed.indexOf('\n\n', paragraphStart + 20))}`;
+      let previous = parseNotice(notice);
+      for (const text of [typed, removed, `\ufeff${removed}`]) {
+        const incremental = parseNotice(text, previous);
+        const result = layoutNotice(incremental);
+        assert.deepEqual(result, layoutNotice(parseNotice(text)));
+        assert.ok(result.ok);
+        // Each printed paragraph points at its own source text (offsets in the notice, whatever slice a block was parsed from).
+        for (const block of result.layout.body) {
+          if (block.kind !== 'paragraph') continue;
+          const words = plainRuns(block.runs).replace(/^(?:\d+\.|[a-zđ]\)|-)\s*/u, '').split(' ').slice(0, 3).join(' ');
+          assert.ok(text.slice(block.source!.start, block.source!.end).includes(words), `${words} at ${block.source!.start}`);
+        }
+        previous = incremental;
+      }
+      if (notice !== seed530) assert.ok(markdownBlocks(parseNotice(removed, parseNotice(typed))).some((block) => block.shift > 0), 'the edit was reparsed in place, not in a full parse');
+    }
   });
 
   it('refuses what it cannot lay out, saying why', () => {
