@@ -8,7 +8,7 @@ const BODY = 'Van phong Chinh phu thong bao de cac bo, co quan, dia phuong biet,
 
 async function order(lines: PdfLine[]): Promise<string[]> {
   const document = await readPdf(buildPdf([lines]));
-  return document.blocks.flatMap((block) => (block.kind === 'paragraph' && block.runs.length > 0 ? [block.runs.map((run) => run.text).join('')] : []));
+  return document.blocks.flatMap((block) => (block.kind === 'paragraph' && block.runs.length > 0 ? [block.runs.map((run) => ('text' in run ? run.text : '\n')).join('')] : []));
 }
 
 describe('import: PDF columns', function () {
