@@ -20,6 +20,7 @@ import { loadKnowledge } from '../server/src/knowledge/index.js';
 import { createShippedRegistry } from '../server/src/workspace/shippedRegistry.js';
 import { startServer, type ServerHandle } from '../test/lsp/harness.js';
 import { generateNotice, loadSeeds, repeatedBodyNotice, writeWorkspace, type Seed } from './generate.js';
+import { measureExport } from './export.js';
 import { measureImport } from './import.js';
 
 const args = new Set(process.argv.slice(2));
@@ -370,7 +371,7 @@ function coreBudgets(core: CoreRow[]): Budget[] {
   return list;
 }
 
-function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): Budget[] {
+function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult, documents: DocumentsResult): Budget[] {
   const list = coreBudgets(core);
   for (const row of lsp) {
     list.push({ what: `(d) p95 on ${row.name}`, limit: `≤ ${row.budget} ms`, measured: `${ms(row.latency.p95)} ms`, met: row.latency.p95 <= row.budget });
@@ -382,6 +383,7 @@ function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace
   list.push({ what: '(e) server RSS after indexing', limit: '≤ 300 MB', measured: mb(workspace.serverRss), met: workspace.serverRss <= 300 * 1024 * 1024 });
   list.push({ what: `memory over ${memory.edits} edits`, limit: 'flat (< 10 % growth)', measured: `${memory.growth >= 0 ? '+' : ''}${mb(memory.growth)}`, met: flat });
   list.push(...archiveBudgets(archive));
+  list.push(...documents.budgets);
   return list;
 }
 
@@ -415,6 +417,12 @@ function renderArchive(archive: ArchiveResult): string[] {
   return out;
 }
 
+/** Documents in and out (issues 14 and 15): their sections and budget rows. */
+interface DocumentsResult {
+  sections: string[];
+  budgets: Budget[];
+}
+
 function renderCore(core: CoreRow[]): string[] {
   const cell = (value: Stats) => `${ms(value.median)} / ${ms(value.p95)}`;
   const out: string[] = [];
@@ -428,7 +436,7 @@ function renderCore(core: CoreRow[]): string[] {
   return out;
 }
 
-function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult): string {
+function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace: WorkspaceResult, archive: ArchiveResult, documents: DocumentsResult): string {
   const out: string[] = [];
   out.push('### Machine', '', ...machine(), '');
   out.push(...renderCore(core));
@@ -440,8 +448,9 @@ function render(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace:
   out.push(`- ${workspace.notices} generated notices, cold (\`indexWorkspace\` in a fresh process: list, read, scan, merge the registry): **${ms(workspace.coldMs)} ms**`);
   out.push(`- The language server started on that folder: \`initialized\` → index built and an open notice revalidated: ${ms(workspace.serverMs)} ms; server RSS afterwards **${mb(workspace.serverRss)}**`, '');
   out.push(...renderArchive(archive));
+  out.push(...documents.sections);
   out.push('### Budgets', '', '| budget | limit | measured | met |', '|---|---|---:|---|');
-  for (const budget of budgets(core, lsp, memory, workspace, archive)) out.push(`| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`);
+  for (const budget of budgets(core, lsp, memory, workspace, archive, documents)) out.push(`| ${budget.what} | ${budget.limit} | ${budget.measured} | ${budget.met ? 'yes' : '**no**'} |`);
   return out.join('\n');
 }
 
@@ -480,10 +489,12 @@ async function main(): Promise<void> {
   const { rows: lsp, memory } = await measureLsp();
   const workspace = await measureWorkspace();
   const archive = measureArchive();
-  const section = render(core, lsp, memory, workspace, archive);
+  const exported = await measureExport(seeds, quick);
+  // Import is left out of --quick, where loading pdf.js through tsx alone takes seconds.
+  const imported = quick ? undefined : await measureImport(seeds);
+  const documents = { sections: [exported.section, ...(imported ? [imported.section] : [])], budgets: [...exported.budgets, ...(imported?.budgets ?? [])] };
+  const section = render(core, lsp, memory, workspace, archive, documents);
   process.stdout.write(`${section}\n`);
-  // Import (issue 14), a section of its own; left out of --quick, where loading pdf.js through tsx alone takes seconds.
-  if (!quick) process.stdout.write(`\n${await measureImport(seeds)}\n`);
   if (write) {
     writeReport(section);
     process.stderr.write(`recorded in ${path.relative(root, reportFile)}\n`);

@@ -17,14 +17,12 @@ export const NOTICES = [
   'test/fixtures/seeds/2024-11-22-530-TB-VPCP.tb.md',
 ];
 
-export const TODAY = { year: 2026, month: 12, day: 1 };
-
 export function readNotice(file: string): string {
   return readFileSync(path.join(root, file), 'utf8');
 }
 
 export function layoutOf(text: string): NoticeLayout {
-  const result = layoutNotice(parseNotice(text), { today: TODAY });
+  const result = layoutNotice(parseNotice(text));
   if (!result.ok) throw new Error(`cannot lay out: ${result.problems.map((problem) => problem.en).join('; ')}`);
   return result.layout;
 }

@@ -3,10 +3,10 @@ import { parseNotice } from '../../server/src/core/parse.js';
 import { LineIndex } from '../../server/src/core/positions.js';
 import { layoutNotice, renderPreviewHtml, STYLES } from '../../server/src/core/layout/index.js';
 import { serverForSuite } from '../lsp/harness.js';
-import { readNotice, TODAY } from './fixtures.js';
+import { readNotice } from './fixtures.js';
 
 function preview(text: string, marks: Parameters<typeof renderPreviewHtml>[2] = []) {
-  const result = layoutNotice(parseNotice(text), { today: TODAY });
+  const result = layoutNotice(parseNotice(text));
   assert.ok(result.ok);
   const lines = new LineIndex(text);
   return renderPreviewHtml(result.layout, (offset) => lines.positionAt(offset).line, marks);

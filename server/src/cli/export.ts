@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyzeNotice } from '../core/analyze.js';
-import { todayDate } from '../core/dates.js';
 import { localize } from '../core/i18n.js';
 import { layoutNotice } from '../core/layout/index.js';
 import { toOutputDiagnostics } from '../core/output.js';
@@ -115,7 +114,7 @@ export async function exportNotice(args: string[], io: CliIo): Promise<number> {
     return 1;
   }
 
-  const layout = layoutNotice(analysis.model, { today: todayDate() });
+  const layout = layoutNotice(analysis.model);
   if (!layout.ok) {
     for (const problem of layout.problems) io.stderr(`${forTerminal(`thongbao: ${shown(file)}: ${localize(problem, locale)}`)}\n`);
     return 2;

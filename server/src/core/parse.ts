@@ -52,7 +52,7 @@ export function sectionTitle(text: string): Section | undefined {
 }
 
 /** A top-level Markdown block and the offset of the text it was parsed from (its offsets + shift = offsets in the notice). */
-interface ParsedBlock {
+export interface ParsedBlock {
   node: RootContent;
   shift: number;
 }
@@ -89,6 +89,15 @@ export function parseNotice(text: string, previous?: NoticeModel): NoticeModel {
   if (setextExcess.length > 0) model.setextUnderlinesIgnored = { count: setextExcess.length, first: setextExcess[0]! };
   parsedBlocks.set(model, { text, blocks, blanked: unrecognised !== undefined || setextExcess.length > 0 });
   return model;
+}
+
+/**
+ * The Markdown tree behind a model, top-level block by block: the layout
+ * walks it rather than parsing the text a second time. A model made
+ * elsewhere than parseNotice is parsed here.
+ */
+export function markdownBlocks(model: NoticeModel): readonly ParsedBlock[] {
+  return parsedBlocks.get(model)?.blocks ?? parseBlocks(model.text, model.text.charCodeAt(0) === 0xfeff ? 1 : 0, model.text.length);
 }
 
 function parseBlocks(text: string, from: number, to: number): ParsedBlock[] {

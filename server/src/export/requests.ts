@@ -1,7 +1,6 @@
 import { localize } from '../core/i18n.js';
 import { layoutNotice, renderPreviewHtml } from '../core/layout/index.js';
 import type { LineIndex } from '../core/positions.js';
-import { todayDate } from '../core/dates.js';
 import type { AnalysisResult } from '../core/analyze.js';
 import type { Locale } from '../core/types.js';
 import { writeDocx } from './docx.js';
@@ -27,7 +26,7 @@ interface Snapshot {
 }
 
 export function previewResponse(snapshot: Snapshot, locale: Locale): PreviewResponse {
-  const layout = layoutNotice(snapshot.analysis.model, { today: todayDate() });
+  const layout = layoutNotice(snapshot.analysis.model);
   if (!layout.ok) return { version: snapshot.version, problem: layout.problems.map((problem) => localize(problem, locale)).join('\n') };
   const marks = snapshot.analysis.findings.map((finding) => ({ start: finding.start, end: finding.end, severity: finding.severity, message: localize(finding.message, locale) }));
   const { css, html } = renderPreviewHtml(layout.layout, (offset) => snapshot.lines.positionAt(offset).line, marks);
@@ -35,7 +34,7 @@ export function previewResponse(snapshot: Snapshot, locale: Locale): PreviewResp
 }
 
 export async function exportDocxResponse(snapshot: Snapshot, locale: Locale): Promise<ExportDocxResponse> {
-  const layout = layoutNotice(snapshot.analysis.model, { today: todayDate() });
+  const layout = layoutNotice(snapshot.analysis.model);
   if (!layout.ok) return { problem: layout.problems.map((problem) => localize(problem, locale)).join('\n') };
   return { docx: (await writeDocx(layout.layout)).toString('base64') };
 }

@@ -90,7 +90,7 @@ export async function readPdf(bytes: Uint8Array): Promise<OfficeDocument> {
         items.push({ text: item.str, x: e!, right: e! + item.width, baseline: height - f!, size, fontName: item.fontName });
       }
       textItems += items.length;
-      blocks.push(...pageLines(items, width, number, fonts));
+      blocks.push(...pageLines(items, width, number, fonts, learnedWidths(items)));
       page.cleanup();
     }
     if (textItems === 0) throw new ImportReadError('the PDF has no text layer (a scanned image): run text recognition (OCR) on it first');
@@ -139,7 +139,7 @@ function mainSize(items: Item[]): number {
   return [...weight.entries()].sort((a, b) => b[1] - a[1])[0]![0];
 }
 
-function pageLines(items: Item[], width: number, page: number, fonts: Map<string, { bold: boolean; italic: boolean }>): Paragraph[] {
+function pageLines(items: Item[], width: number, page: number, fonts: Map<string, { bold: boolean; italic: boolean }>, widths: LearnedWidths): Paragraph[] {
   const segments = segmentsOf(items);
   // The centre of the text area (the margins are not equal): between the leftmost start and the rightmost end.
   const left = segments.length > 0 ? Math.min(...segments.map((segment) => segment.x)) : 0;
@@ -164,9 +164,12 @@ function pageLines(items: Item[], width: number, page: number, fonts: Map<string
     let end = index;
     for (; end < segments.length; end++) {
       const current = segments[end]!;
-      // A line of the body (from the left edge or its indent across the centre) ends the stretch.
-      const bodyLine = current.x < left + 3 * current.size && current.right > centre + current.size;
-      if (bodyLine) break;
+      // A line of the body (from the left edge or its indent across the centre, in the body's size or larger: the
+      // recipients, set smaller, may wrap past the centre) ends the stretch, and so does a line centred on the
+      // text area ("THÔNG BÁO" under the header), which belongs to neither column.
+      const bodyLine = current.x < left + 3 * current.size && current.right > centre + current.size && current.size >= 0.95 * segment.size;
+      const centred = current.x < centre && current.right > centre && Math.abs((current.x + current.right) / 2 - centre) < current.size;
+      if (bodyLine || centred) break;
       (current.x + current.right) / 2 < centre ? leftColumn.push(current) : rightColumn.push(current);
     }
     if (end === index) {
@@ -183,7 +186,7 @@ function pageLines(items: Item[], width: number, page: number, fonts: Map<string
   for (const segment of ordered) {
     // A gap well over a line's pitch (paragraph spacing, the signature space) reads as a blank line.
     if (previous && segment.baseline - previous.baseline > 1.6 * segment.size) lines.push({ kind: 'paragraph', runs: [], source: { page } });
-    const runs = segmentRuns(segment, fonts);
+    const runs = segmentRuns(segment, fonts, widths);
     const align = Math.abs((segment.x + segment.right) / 2 - centre) < width * 0.02 ? 'center' : undefined;
     lines.push({ kind: 'paragraph', runs, align, source: { page, line: ++lineOnPage }, geometry: { x: segment.x, right: segment.right, y: segment.baseline, size: segment.size } });
     previous = segment;
@@ -203,7 +206,33 @@ const WIDTHS: Record<string, number> = {
   đ: 500, Đ: 722, '.': 250, ',': 250, ':': 278, ';': 278, '-': 333, '–': 500, '(': 333, ')': 333, '/': 278, '%': 833, '"': 408, '“': 444, '”': 444, "'": 180, '’': 333, '!': 333, '?': 444, '&': 778, '+': 564,
 };
 
-function advance(char: string): number {
+/** Advance widths in ems measured on the page, by font and letter without its tone mark. */
+type LearnedWidths = Map<string, Map<string, number>>;
+
+/** A Vietnamese letter without its tone mark (the five tones; ư, ơ, â, ê, ô, ă keep their shape): the tones do not change the width. */
+const toneless = (char: string) => char.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/gu, '').normalize('NFC');
+
+/**
+ * The widths of the letters that stand alone as an item on the page, by font:
+ * LibreOffice draws each letter its main font lacks as an item of a fallback
+ * font whose widths are not Times's, and the same fallback letters come back
+ * on every line.
+ */
+function learnedWidths(items: readonly Item[]): LearnedWidths {
+  const widths: LearnedWidths = new Map();
+  for (const item of items) {
+    const chars = [...item.text.trim()];
+    if (chars.length !== 1 || item.size <= 0) continue;
+    let font = widths.get(item.fontName);
+    if (!font) widths.set(item.fontName, (font = new Map()));
+    font.set(toneless(chars[0]!), (item.right - item.x) / item.size);
+  }
+  return widths;
+}
+
+function advance(char: string, learned: Map<string, number> | undefined): number {
+  const measured = learned?.get(toneless(char));
+  if (measured !== undefined) return measured;
   if (/\d/u.test(char)) return 0.5;
   const base = char.normalize('NFD')[0] ?? char;
   return (WIDTHS[char] ?? WIDTHS[base] ?? (/\p{Lu}/u.test(base) ? 722 : 500)) / 1000;
@@ -226,15 +255,16 @@ interface Piece {
  * and the pieces are ordered by position; a space goes between pieces of one
  * item, or where two pieces leave a gap.
  */
-function segmentRuns(segment: Segment, fonts: Map<string, { bold: boolean; italic: boolean }>): TextRun[] {
+function segmentRuns(segment: Segment, fonts: Map<string, { bold: boolean; italic: boolean }>, widths: LearnedWidths): TextRun[] {
   const pieces: Piece[] = [];
   for (const item of segment.items) {
+    const learned = widths.get(item.fontName);
     // Letters take their own widths; what is left of the item's width goes to its blanks, evenly
     // (a blank that stands for a fallback letter is wider than a space).
     const chars = [...item.text];
     const letters = chars.filter((char) => !/\s/u.test(char));
     const blanks = (item.text.match(/\s+/gu) ?? []).length;
-    const natural = letters.reduce((sum, char) => sum + advance(char) * item.size, 0);
+    const natural = letters.reduce((sum, char) => sum + advance(char, learned) * item.size, 0);
     const width = item.right - item.x;
     const scale = blanks === 0 && natural > 0 ? width / natural : 1;
     const blank = blanks > 0 ? Math.max(0, width - natural) / blanks : 0;
@@ -251,7 +281,7 @@ function segmentRuns(segment: Segment, fonts: Map<string, { bold: boolean; itali
         continue;
       }
       inBlank = false;
-      const advanceWidth = advance(char) * item.size * scale;
+      const advanceWidth = advance(char, learned) * item.size * scale;
       current ??= { text: '', x0: x, x1: x, item, order: order++ };
       current.text += char;
       x += advanceWidth;

@@ -17,7 +17,8 @@ import { shorten, type ImportEntry } from './report.js';
 export const NATIONAL_NAME = /C[ỘO]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM/u;
 const MOTTO = /Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc/u;
 const NUMBER = /Số\s*:\s*((?:[\d.…_]*|\s*)\s*\/\s*[\p{Lu}Đ\d]+(?:-[\p{Lu}Đ\d]+)+)/u;
-const DATE = /([^\n,]*?),\s*ngày\s+(\d{1,2}|[ .…_]*)\s+tháng\s+(\d{1,2}|[ .…_]*)\s+năm\s+(\d{4})/u;
+// A draft leaves the day, month and year blank (or dotted); the text's own blanks may be collapsed to one space.
+const DATE = /([^\n,]*?),\s*ngày(?:\s+(\d{1,2})|[ \t.…_]*)\s*tháng(?:\s+(\d{1,2})|[ \t.…_]*)\s*năm(?:\s+(\d{4})|[ \t.…_]*)/u;
 
 export interface HeaderFields {
   'co-quan'?: string;
@@ -101,7 +102,7 @@ export function readHeader(lines: Line[], agencies: readonly Agency[], report: I
       fields['dia-danh'] = place;
       sources['dia-danh'] = joined.lineAt(date.index).source;
     }
-    const [day, month, year] = [date[2]!, date[3]!, date[4]!].map((part) => (/^\d+$/u.test(part) ? Number(part) : undefined));
+    const [day, month, year] = [date[2], date[3], date[4]].map((part) => (part === undefined ? undefined : Number(part)));
     const source = joined.lineAt(date.index + date[0].indexOf('ngày')).source;
     if (day !== undefined && month !== undefined && year !== undefined && isRealDate(year, month, day)) {
       fields.ngay = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

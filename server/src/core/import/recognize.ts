@@ -6,6 +6,7 @@ import { documentLines, makeLine, type Line } from './lines.js';
 import type { OfficeDocument, SourcePosition, TextRun } from './model.js';
 import { HEADING_START, joinLines, rebuildParagraphs, type Paragraph } from './paragraphs.js';
 import { shorten, type ImportEntry } from './report.js';
+import { renderRuns } from './write.js';
 
 /** A notice as recognised in a document, before it is written in the dialect. */
 export interface RecognizedNotice {
@@ -147,13 +148,20 @@ function readSubject(lines: Line[], from: number, layout: OfficeDocument['layout
   const caps = isCaps(plain(first));
   if (!caps && HEADING_START.test(plain(first))) return { lines: [], end: from };
   let end = index;
+  let blankAbove = false;
   for (; end < lines.length; end++) {
     const line = lines[end]!;
-    if (line.blank) continue;
+    if (line.blank) {
+      blankAbove = true;
+      continue;
+    }
     const text = plain(line);
     if (taken.length > 0) {
-      if (caps ? !isCaps(text) : !/^\p{Ll}/u.test(text)) break;
+      // A printed subject (centred, bold) goes on in the centred bold line right under it, even from a capital ("Bình tại …", "(Đề án 06)").
+      const printedContinuation = !blankAbove && first.bold && line.bold && first.align === 'center' && line.align === 'center';
+      if (caps ? !isCaps(text) : !/^\p{Ll}/u.test(text) && !printedContinuation) break;
     }
+    blankAbove = false;
     taken.push(line);
     if (taken.length >= 8) break;
   }
@@ -194,7 +202,8 @@ function readRecipients(lines: Line[], at: number, notice: RecognizedNotice): nu
     if (KEEP_LINE.test(text)) sawKeep = true;
   }
   for (const item of items) {
-    const text = joinLines(item.lines).map((run) => run.text).join('').replace(/\s+/gu, ' ').replace(/^[-–+•]\s*/u, '').trim();
+    // The entries print upright: an italic or bold stretch is the drafter's (the mark after "Lưu: …", *LC*), kept as emphasis.
+    const text = renderRuns(joinLines(item.lines), new Map()).replace(/\s+/gu, ' ').replace(/^[-–+•]\s*/u, '').trim();
     if (text) notice.recipients.push({ text, source: item.lines[0]!.source });
   }
   if (items.some((item) => item.lines.length > 1)) {

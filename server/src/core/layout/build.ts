@@ -1,12 +1,8 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import type { FootnoteDefinition, ListItem, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, ListItem, Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
 import type { NoticeModel, Section } from '../model.js';
-import { sectionTitle } from '../parse.js';
+import { markdownBlocks, sectionTitle, type ParsedBlock } from '../parse.js';
 import { formatVietnameseDate } from '../dates.js';
-import { msg, type CalendarDate, type Msg, type Span } from '../types.js';
+import { msg, type Msg, type Span } from '../types.js';
 import { textWidth } from './metrics.js';
 import {
   CELL_MARGIN,
@@ -23,22 +19,24 @@ import {
 } from './styles.js';
 import type { BodyBlock, LayoutFootnote, LayoutParagraph, LayoutResult, NoticeLayout, RuleLine, Run } from './types.js';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-
-export interface LayoutOptions {
-  /** The year printed in an undated draft's blank date line. */
-  today: CalendarDate;
-}
-
-/** Blank left in a draft's "Số:" and date line where the number or the day is not known yet (Mẫu 1.4). */
+/** Blank left in a draft's "Số:" and date line where the number or the date is not known yet (Mẫu 1.4). */
 const BLANK = '      ';
+
+/**
+ * An undated draft's date line: day, month and year left blank for whoever
+ * signs, as unsigned drafts print them ("Hà Nội, ngày tháng năm"; Mẫu 1.4
+ * dots the same three places). Never the day of the export: the same notice
+ * always prints the same, and a draft is not always signed in the year it is
+ * exported.
+ */
+const UNDATED = `ngày${BLANK}tháng${BLANK}năm${BLANK}`;
 
 /**
  * Lays a notice out in the official layout (NĐ 30/2020, Phụ lục I): the
  * printed text of every component, in order, with its style. Refuses a notice
  * whose header cannot be printed (no front matter, a required field missing).
  */
-export function layoutNotice(model: NoticeModel, options: LayoutOptions): LayoutResult {
+export function layoutNotice(model: NoticeModel): LayoutResult {
   const problems = headerProblems(model);
   if (problems.length > 0) return { ok: false, problems };
   const meta = model.meta;
@@ -51,7 +49,8 @@ export function layoutNotice(model: NoticeModel, options: LayoutOptions): Layout
   const subjectLines = meta.subject!.split(/\r?\n/u).map((line) => line.trim()).filter((line) => line.length > 0);
 
   const content = new ContentBuilder(model.text);
-  content.visit(parseTree(model.text));
+  // The analysis's own tree: a second parse would cost more than the whole layout.
+  content.visit(markdownBlocks(model));
 
   const layout: NoticeLayout = {
     header: {
@@ -60,7 +59,7 @@ export function layoutNotice(model: NoticeModel, options: LayoutOptions): Layout
       nation: [paragraph('nationalName', [text(NATIONAL_NAME)]), paragraph('motto', [text(MOTTO)])],
       nationRule: rule(longestLine([MOTTO], 'motto', nationColumn) * RULE.mottoPart, nationColumn),
       number: paragraph('number', [text(numberLine(meta.number!))], field('so')),
-      placeDate: paragraph('placeDate', [text(`${meta.place!}, ${meta.date ? formatVietnameseDate(meta.date) : `ngày${BLANK}tháng${BLANK}năm ${options.today.year}`}`)], field('dia-danh')),
+      placeDate: paragraph('placeDate', [text(`${meta.place!}, ${meta.date ? formatVietnameseDate(meta.date) : UNDATED}`)], field('dia-danh')),
     },
     type: paragraph('type', [text(meta.type!.toLocaleUpperCase('vi'))], field('loai')),
     subject: paragraph('subject', subjectLines.flatMap((line, index): Run[] => (index === 0 ? [text(line)] : [{ kind: 'break' }, text(line)])), field('trich-yeu')),
@@ -111,12 +110,6 @@ function paragraph(style: StyleName, runs: Run[], source?: Span): LayoutParagrap
   return source ? { kind: 'paragraph', style, runs, source } : { kind: 'paragraph', style, runs };
 }
 
-function parseTree(source: string): { root: Root; shift: number } {
-  // A BOM is not Markdown (as in parse.ts): parse after it and shift offsets back.
-  const shift = source.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { root: processor.parse(shift ? source.slice(1) : source) as Root, shift };
-}
-
 interface Marks {
   bold?: true;
   italic?: true;
@@ -128,20 +121,23 @@ class ContentBuilder {
   readonly body: BodyBlock[] = [];
   private readonly recipients: LayoutParagraph[] = [];
   private readonly signature: LayoutParagraph[][] = [];
-  private readonly definitions = new Map<string, FootnoteDefinition>();
+  private readonly definitions = new Map<string, { node: FootnoteDefinition; shift: number }>();
   /** Footnote labels in order of first reference: their Word numbers. */
   private readonly footnoteNumbers = new Map<string, number>();
   private section: Section = 'body';
   private sawRecipients = false;
+  /** Offset of the text the current top-level block was parsed from (ParsedBlock.shift). */
   private shift = 0;
 
   constructor(private readonly source: string) {}
 
-  visit(tree: { root: Root; shift: number }): void {
-    this.shift = tree.shift;
+  visit(blocks: readonly ParsedBlock[]): void {
     // Definitions first: a reference is numbered only when its definition exists.
-    for (const node of tree.root.children) if (node.type === 'footnoteDefinition') this.definitions.set(node.identifier, node);
-    for (const node of tree.root.children) this.visitTop(node);
+    for (const { node, shift } of blocks) if (node.type === 'footnoteDefinition') this.definitions.set(node.identifier, { node, shift });
+    for (const { node, shift } of blocks) {
+      this.shift = shift;
+      this.visitTop(node);
+    }
     this.markClosingFormula();
   }
 
@@ -314,7 +310,8 @@ class ContentBuilder {
   footnotes(): LayoutFootnote[] {
     const footnotes: LayoutFootnote[] = [];
     for (const [identifier, number] of this.footnoteNumbers) {
-      const definition = this.definitions.get(identifier)!;
+      const { node: definition, shift } = this.definitions.get(identifier)!;
+      this.shift = shift;
       const paragraphs: LayoutParagraph[] = [];
       for (const child of definition.children) {
         if (child.type === 'paragraph') paragraphs.push(paragraph('footnote', this.runs(child.children), this.span(child)));

@@ -1,4 +1,4 @@
-export { layoutNotice, plainRuns, type LayoutOptions } from './build.js';
+export { layoutNotice, plainRuns } from './build.js';
 export * from './styles.js';
 export type * from './types.js';
 export { renderPreviewHtml, type PreviewHtml, type PreviewMark } from './html.js';
