@@ -58,7 +58,9 @@ export const agencySpelling: Rule = {
           `Tên cơ quan viết chưa đúng: “${mention.written}”. Cách viết chính thức: “${mention.expected}”.${verified ? '' : ' (Cách viết này chưa được đối chiếu với văn bản gốc.)'}`,
           `Agency name written incorrectly: “${mention.written}”. The official form is “${mention.expected}”.${verified ? '' : ' (This spelling is not verified against a primary source.)'}`,
         ),
-        ...(verified ? {} : { severity: 'warning' as const }),
+        // A short form is matched by its letters only: a warning whatever the agency.
+        ...(mention.form === 'short' ? { severity: 'warning' as const } : {}),
+        basis: [agency],
         fix: { title: msg(`Sửa thành “${mention.expected}”`, `Change to “${mention.expected}”`), edits: [{ start: mention.start, end: mention.end, newText: mention.expected }] },
       });
     }
