@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { findings, notice, spanText } from '../helpers.js';
+import { abbreviationsWithLists } from '../../server/src/core/abbreviationLists.js';
+import { findings, notice, run, spanText } from '../helpers.js';
 
 /** The gaps of issue 13 left after the first round, on sentences of the real notices (test/fixtures/real). */
 const found = (body: string, rule: string, date = '2025-11-18') => {
@@ -61,5 +62,33 @@ describe("agency/spelling: a company's name starts with its kind word capitalise
     const text = notice('Nhu cầu điện tăng cao, nhưng tập đoàn Điện lực Việt Nam vẫn có thể cam kết cung cấp đủ điện.', { date: '2015-06-01' });
     const [finding] = findings(text, rule);
     assert.deepEqual(finding?.fix?.edits.map((edit) => edit.newText), ['T']);
+  });
+});
+
+describe('abbr/*: abbreviations introduced together after a list of their full forms', () => {
+  // 624-TB-VPCP-2025, line 17, and its later uses.
+  const introduced =
+    'Thực hiện nghiêm chỉ đạo của Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số (KHCN, ĐMST, CĐS), chỉ đạo của đồng chí Tổng Bí thư, công tác phát triển KHCN, ĐMST, CĐS đã đạt kết quả nổi bật.\n\n5. Nhiệm vụ về phát triển KHCN, ĐMST, CĐS';
+  it('counts each one as introduced, with its own words', () => {
+    assert.deepEqual(found(introduced, 'abbr/undefined'), []);
+    assert.deepEqual(found(introduced, 'abbr/redefined'), []);
+    const text = notice(introduced, { date: '2025-11-17' });
+    const result = run(text, { today: { year: 2025, month: 11, day: 17 } });
+    const definitions = abbreviationsWithLists(result.model, result.facts.abbreviations).definitions.map(({ abbr, expansion }) => [abbr, expansion]);
+    assert.deepEqual(definitions, [
+      ['KHCN', 'khoa học, công nghệ'],
+      ['ĐMST', 'đổi mới sáng tạo'],
+      ['CĐS', 'chuyển đổi số'],
+    ]);
+  });
+  it('still reports them used before they are introduced, or introduced twice', () => {
+    assert.deepEqual(found(`Công tác phát triển KHCN đạt kết quả.\n\n${introduced}`, 'abbr/undefined').map(({ text }) => text), ['KHCN']);
+    assert.deepEqual(found(`${introduced}\n\nPhát triển khoa học, công nghệ (KHCN) là đột phá.`, 'abbr/redefined').map(({ text }) => text), ['KHCN']);
+  });
+  it('reads no introduction in a parenthesis whose abbreviations do not spell the words before it', () => {
+    // The parenthesis names the programmes without spelling them out: each use is still unintroduced.
+    assert.deepEqual(found('Các chương trình trọng điểm (KHCN, ĐMST) được ưu tiên bố trí vốn.', 'abbr/undefined').map(({ text }) => text), ['KHCN', 'ĐMST']);
+    // One of them spelled out is not enough: the parenthesis is a list, not an introduction.
+    assert.deepEqual(found('Phát triển công nghệ và đổi mới sáng tạo (KHCN, ĐMST) được ưu tiên.', 'abbr/undefined').map(({ text }) => text), ['KHCN', 'ĐMST']);
   });
 });
