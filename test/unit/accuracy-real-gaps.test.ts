@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import registryData from '../../server/src/knowledge/data/registry.json';
 import { abbreviationsWithLists } from '../../server/src/core/abbreviationLists.js';
 import { findings, notice, run, spanText } from '../helpers.js';
 
@@ -90,5 +93,29 @@ describe('abbr/*: abbreviations introduced together after a list of their full f
     assert.deepEqual(found('Các chương trình trọng điểm (KHCN, ĐMST) được ưu tiên bố trí vốn.', 'abbr/undefined').map(({ text }) => text), ['KHCN', 'ĐMST']);
     // One of them spelled out is not enough: the parenthesis is a list, not an introduction.
     assert.deepEqual(found('Phát triển công nghệ và đổi mới sáng tạo (KHCN, ĐMST) được ưu tiên.', 'abbr/undefined').map(({ text }) => text), ['KHCN', 'ĐMST']);
+  });
+});
+
+describe('the shipped registry and the corpus', () => {
+  it("takes no cited document's date from a notice's own text: only the notice itself is sourced by its text", () => {
+    const ownText = registryData.documents.filter((document) => document.source.every((source) => /\(text of the notice\)/u.test(source)));
+    assert.deepEqual(
+      ownText.map((document) => document.so),
+      ownText.filter((document) => document.source.every((source) => source.startsWith(`corpus:2025/${document.so.replace('/', '-')}-`))).map((document) => document.so),
+    );
+    assert.deepEqual(ownText.map((document) => document.so).sort(), ['624/TB-VPCP', '627/TB-VPCP']);
+  });
+  it('keeps every document the corpus metadata cites, unverified where the metadata is its only source', () => {
+    const shipped = new Map(registryData.documents.map((document) => [document.so, document]));
+    const corpus = path.join(import.meta.dirname, '..', '..', '..', 'shared', 'corpus', 'pre2020');
+    for (const file of readdirSync(corpus).filter((name) => name.endsWith('.json'))) {
+      const notice = JSON.parse(readFileSync(path.join(corpus, file), 'utf8')) as { id: string; referredDocuments: { id: string; issuedDate: string }[] };
+      assert.ok(shipped.has(notice.id), `${file}: the notice itself`);
+      for (const cited of notice.referredDocuments) {
+        const entry = shipped.get(cited.id);
+        assert.ok(entry, `${file}: ${cited.id}`);
+        if (entry.source.every((source) => source.endsWith('referredDocuments'))) assert.equal(entry.verified, false, cited.id);
+      }
+    }
   });
 });
