@@ -7,7 +7,7 @@ import { EMPTY_REGISTRY, type Registry } from './registry.js';
 import { todayDate } from './dates.js';
 import type { Knowledge } from '../knowledge/types.js';
 import type { NoticeModel } from './model.js';
-import type { Rule, RuleContext } from './rule.js';
+import { severityOnBasis, type Rule, type RuleContext } from './rule.js';
 import type { CalendarDate, Finding } from './types.js';
 import { msg } from './types.js';
 import { SETEXT_UNDERLINE_LIMIT } from './parserLimits.js';
@@ -70,7 +70,7 @@ export function analyzeNotice(text: string, options: AnalyzeOptions): AnalysisRe
         if (suppressions.isSuppressed(rule.id, report.start)) return;
         const finding: Finding = {
           rule: rule.id,
-          severity: setting ?? report.severity ?? severity,
+          severity: severityOnBasis(setting ?? report.severity ?? severity, report.basis),
           message: report.message,
           start: report.start,
           end: Math.max(report.start, report.end),

@@ -28,8 +28,24 @@ export interface Report {
   fix?: Fix;
   related?: RelatedSpan[];
   unnecessary?: boolean;
-  /** Overrides the rule's default severity for this finding (e.g. an unverified fact → warning). */
+  /** Overrides the rule's default severity for this finding (e.g. an undated draft → warning). */
   severity?: Severity;
+  /**
+   * The facts of the knowledge or the registry the finding rests on (an agency, a province, a registry
+   * entry, a document type). Where one is unverified the finding is a warning at most, never an error:
+   * analyze.ts caps it, whatever the rule's or the configuration's severity.
+   */
+  basis?: readonly Sourced[];
+}
+
+/** A fact of the knowledge or the registry: `verified` when its sources back it (shared/knowledge/README.md). */
+export interface Sourced {
+  readonly verified: boolean;
+}
+
+/** The severity of a finding resting on `basis`: an unverified fact justifies a warning, never an error. */
+export function severityOnBasis(severity: Severity, basis: readonly Sourced[] | undefined): Severity {
+  return severity === 'error' && basis?.some((fact) => !fact.verified) ? 'warning' : severity;
 }
 
 /** One rule of the catalog (shared/design/rules.md): metadata, a check, and fixes where certain. */

@@ -1,5 +1,6 @@
 import { agencyIndex, inForce, nameInForm } from '../agencyIndex.js';
 import { todayDate } from '../dates.js';
+import { abbreviationsWithLists } from '../abbreviationLists.js';
 import type { Agency } from '../../knowledge/types.js';
 import type { CompletionResult, DocumentSnapshot, FeatureEnv, HoverResult } from './types.js';
 import { escapeMarkdown } from './markdown.js';
@@ -47,7 +48,7 @@ export function agencyHover(document: DocumentSnapshot, offset: number, env: Fea
 
 function abbreviationHover(document: DocumentSnapshot, offset: number, env: FeatureEnv): HoverResult | undefined {
   const vi = env.locale === 'vi';
-  const { definitions, uses, known } = document.analysis.facts.abbreviations;
+  const { definitions, uses, known } = abbreviationsWithLists(document.analysis.model, document.analysis.facts.abbreviations);
   const hit = [...definitions, ...uses].find((candidate) => candidate.start <= offset && offset < candidate.end);
   if (!hit) return undefined;
   const definition = definitions.find((candidate) => candidate.abbr === hit.abbr);

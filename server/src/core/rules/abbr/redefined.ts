@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { msg } from '../../types.js';
+import { abbreviationsWithLists } from '../../abbreviationLists.js';
 
 export const abbrRedefined: Rule = {
   id: 'abbr/redefined',
@@ -8,7 +9,7 @@ export const abbrRedefined: Rule = {
   description: msg('Một chữ viết tắt được giới thiệu hai lần hoặc cho hai tên khác nhau.', 'The same abbreviation introduced twice or for two names.'),
   check(context) {
     const seen = new Map<string, { expansion: string | null; start: number; end: number }>();
-    for (const definition of context.facts.abbreviations.definitions) {
+    for (const definition of abbreviationsWithLists(context.model, context.facts.abbreviations).definitions) {
       const first = seen.get(definition.abbr);
       if (!first) {
         seen.set(definition.abbr, definition);

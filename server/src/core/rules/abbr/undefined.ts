@@ -1,5 +1,6 @@
 import type { Rule } from '../../rule.js';
 import { inForce } from '../../agencyIndex.js';
+import { abbreviationsWithLists } from '../../abbreviationLists.js';
 import { msg, type Fix } from '../../types.js';
 
 export const abbrUndefined: Rule = {
@@ -11,7 +12,7 @@ export const abbrUndefined: Rule = {
     'An abbreviation used before it is introduced as “full name (ABBR)” and not on the list of known abbreviations.',
   ),
   check(context) {
-    const { definitions, uses, known } = context.facts.abbreviations;
+    const { definitions, uses, known } = abbreviationsWithLists(context.model, context.facts.abbreviations);
     const reported = new Set<string>();
     for (const use of uses) {
       const entry = known.get(use.abbr);

@@ -68,7 +68,7 @@ export const agencyNotInForce: Rule = {
       const endingInWindow = inWindow && agency.validTo === WINDOW_END;
       if (mention.targets.some((target) => target.agency && inForce(target.agency, date)) && !endingInWindow) continue;
       const successors = successorNames(index, agency, mention);
-      const severity: Severity | undefined = inWindow || !agency.verified || undated ? 'warning' : undefined;
+      const severity: Severity | undefined = inWindow || undated ? 'warning' : undefined;
       const when = undated ? `${shortDate(date)} (hôm nay; văn bản chưa có ngày ban hành)` : shortDate(date);
       const whenEn = undated ? `${shortDate(date)} (today; the notice has no date yet)` : shortDate(date);
       if (agency.validFrom && day < agency.validFrom) {
@@ -80,6 +80,7 @@ export const agencyNotInForce: Rule = {
             `“${mention.written}” only exists from ${isoToVietnamese(agency.validFrom)}; a notice dated ${whenEn} cannot name it yet.`,
           ),
           ...(severity ? { severity } : {}),
+          basis: [agency],
         });
         continue;
       }
@@ -107,7 +108,7 @@ export const agencyNotInForce: Rule = {
       const en = endingInWindow
         ? `“${mention.written}” ceases to exist on ${from} (Resolution 176/2025/QH15).${successorEn}`
         : `“${mention.written}” no longer exists from ${from}; a notice dated ${whenEn} cannot name it.${successorEn}${alreadyListed ? ' The successor is already in the list: drop this name.' : ''}`;
-      context.report({ start: mention.start, end: mention.end, message: msg(vi, en), ...(severity ? { severity } : {}), ...(fix ? { fix } : {}) });
+      context.report({ start: mention.start, end: mention.end, message: msg(vi, en), ...(severity ? { severity } : {}), basis: [agency], ...(fix ? { fix } : {}) });
     }
   },
   examples: {

@@ -39,7 +39,8 @@ export const agencyPlace: Rule = {
           `“${mention.written}” không còn là đơn vị hành chính cấp tỉnh từ ngày ${from}${into ? `; nay thuộc ${into}` : ''} (thông báo ngày ${shortDate(date)}${undated ? ', hôm nay; văn bản chưa có ngày ban hành' : ''}).`,
           `“${mention.written}” is no longer a province-level unit from ${from}${into ? `; it is now part of ${into}` : ''} (notice dated ${shortDate(date)}${undated ? ', today; the notice has no date yet' : ''}).`,
         ),
-        ...(ended.verified && !undated ? {} : { severity: 'warning' as const }),
+        ...(undated ? { severity: 'warning' as const } : {}),
+        basis: [ended],
       });
     }
   },

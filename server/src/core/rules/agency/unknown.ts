@@ -61,6 +61,7 @@ function checkMinistryLists(context: RuleContext, covered: Uint8Array): void {
           `“${written}” trong danh sách các bộ không phải tên một bộ. Có phải là “${name}” (${named[0]!.name})?`,
           `“${written}” in a list of ministries names no ministry. Did you mean “${name}” (${named[0]!.name})?`,
         ),
+        basis: [named[0]!],
         fix: { title: msg(`Sửa thành “${name}”`, `Change to “${name}”`), edits: [{ start, end: start + written.length, newText: name }] },
       });
     }
@@ -91,7 +92,7 @@ export const agencyUnknown: Rule = {
       // "các Bộ Giáo dục và Đào tạo, Y tế": the head word of a list whose items were recognized.
       if (words[1] && covered[start + words[1].index!]) continue;
       const head = plain(match[0]).split(' ')[0];
-      let best: { name: string; end: number; distance: number; current: boolean } | undefined;
+      let best: { name: string; agency: Agency; end: number; distance: number; current: boolean } | undefined;
       for (const candidate of names) {
         if (head !== candidate.head) continue;
         // Compare with the written words of about the name's length (a word missing or added).
@@ -102,7 +103,7 @@ export const agencyUnknown: Rule = {
           const distance = editDistance(plain(match[0].slice(0, end)), candidate.key);
           const current = inForce(candidate.agency, context.noticeDate);
           if (distance === 0) continue;
-          if (!best || distance < best.distance || (distance === best.distance && current && !best.current)) best = { name: candidate.agency.name, end, distance, current };
+          if (!best || distance < best.distance || (distance === best.distance && current && !best.current)) best = { name: candidate.agency.name, agency: candidate.agency, end, distance, current };
         }
       }
       if (!best || best.distance > Math.max(2, Math.round(best.name.length * 0.15))) continue;
@@ -114,6 +115,7 @@ export const agencyUnknown: Rule = {
           `“${written}” không phải tên cơ quan nào đã biết. Có phải là “${best.name}”?`,
           `“${written}” is not a known agency name. Did you mean “${best.name}”?`,
         ),
+        basis: [best.agency],
         // Writing the name of a body that no longer exists on the notice's date would trade one mistake for another.
         ...(best.current ? { fix: { title: msg(`Sửa thành “${best.name}”`, `Change to “${best.name}”`), edits: [{ start, end: start + best.end, newText: best.name }] } } : {}),
       });

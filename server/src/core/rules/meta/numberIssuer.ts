@@ -28,7 +28,7 @@ export const metaNumberIssuer: Rule = {
         `Ký hiệu cơ quan “${written}” không khớp với cơ quan ban hành “${issuer.name}”: ký hiệu đúng là “${issuer.symbolCode}” (Phụ lục I, Nghị định 30/2020/NĐ-CP).`,
         `The issuer code “${written}” does not match the issuing agency “${issuer.name}”: its code is “${issuer.symbolCode}” (Decree 30/2020/NĐ-CP, Appendix I).`,
       ),
-      ...(issuer.verified ? {} : { severity: 'warning' as const }),
+      basis: [issuer],
       fix: { title: msg(`Sửa thành “${issuer.symbolCode}”`, `Change to “${issuer.symbolCode}”`), edits: [{ start, end: start + written.length, newText: issuer.symbolCode }] },
     });
   },

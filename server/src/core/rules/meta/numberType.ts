@@ -26,6 +26,7 @@ export const metaNumberType: Rule = {
         `Ký hiệu loại “${parsed.typeCode}” không khớp với loại văn bản “${docType.name}”: ký hiệu của ${docType.name} là “${docType.code}” (Phụ lục III, Nghị định 30/2020/NĐ-CP).`,
         `The type code “${parsed.typeCode}” does not match the document type “${docType.name}”: its code is “${docType.code}” (Decree 30/2020/NĐ-CP, Appendix III).`,
       ),
+      basis: [docType],
       fix: { title: msg(`Sửa thành “${docType.code}”`, `Change to “${docType.code}”`), edits: [{ start: codeStart, end: codeStart + parsed.typeCode.length, newText: docType.code }] },
     });
   },

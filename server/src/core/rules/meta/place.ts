@@ -38,6 +38,7 @@ export const metaPlace: Rule = {
         `“${place}” không còn là đơn vị hành chính cấp tỉnh vào ngày ${shortDate(date)}${successor ? `; nay là “${successor}”` : ''}.`,
         `“${place}” is not a province-level unit on ${shortDate(date)}${successor ? `; it is now “${successor}”` : ''}.`,
       ),
+      basis: [ended],
     });
   },
   examples: {

@@ -6,7 +6,7 @@ import type { CalendarDate, Fix, Msg, RelatedSpan } from '../../types.js';
 import { msg } from '../../types.js';
 import { registryEntryOf, sameDocumentYear } from '../../extract/citations.js';
 import { citedName, entryLocation, stateCitations } from './shared.js';
-import { fileNameOf } from '../../registry.js';
+import { fileNameOf, type RegistryEntry } from '../../registry.js';
 
 export const refConflict: Rule = {
   id: 'ref/conflict',
@@ -40,6 +40,8 @@ export const refConflict: Rule = {
       const related: RelatedSpan[] = [];
       const reasons: Msg[] = [];
       let fix: Fix | undefined;
+      // The registry's date or issuer, where the finding rests on it (an unverified entry: a warning at most).
+      const basis: RegistryEntry[] = [];
       const date = citation.date ? dayOf(citation.date) : undefined;
       if (date && citation.date) {
         for (const other of others) {
@@ -56,6 +58,8 @@ export const refConflict: Rule = {
         if (entry?.date && compareDates(entry.date, date) !== 0) {
           reasons.unshift(msg(`danh mục văn bản ghi ngày ${shortDate(entry.date)}${entry.verified ? '' : ' (chưa được kiểm chứng)'}`, `the document registry dates it ${shortDate(entry.date)}${entry.verified ? '' : ' (unverified)'}`));
           related.push(...entryLocation(entry));
+          // Other citations that disagree make the finding without the registry.
+          if (reasons.length === 1) basis.push(entry);
           if (entry.verified) {
             const newText = formatVietnameseDate(entry.date);
             fix = { title: msg(`Sửa thành “${newText}”`, `Change to “${newText}”`), edits: [{ start: citation.date.start, end: citation.date.end, newText }] };
@@ -70,6 +74,7 @@ export const refConflict: Rule = {
               `${name.en} is cited as of ${shortDate(date)} but ${reasons.map((reason) => reason.en).join('; ')}. A document has one date of issue: check and make them agree.`,
             ),
             related,
+            basis,
             ...(fix ? { fix } : {}),
           });
           continue;
@@ -92,6 +97,7 @@ export const refConflict: Rule = {
           ...differing.map((item) => ({ start: item.issuer!.start, end: item.issuer!.end, message: msg(`Ghi là của ${item.issuer!.canonical}.`, `Attributed to ${item.issuer!.canonical}.`) })),
           ...(registryIssuer && entry ? entryLocation(entry) : []),
         ],
+        ...(differing.length === 0 && entry ? { basis: [entry] } : {}),
       });
     }
   },

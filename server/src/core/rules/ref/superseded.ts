@@ -26,6 +26,7 @@ export const refSuperseded: Rule = {
           `According to the document registry, ${citedName(citation).en} is no longer in force${since.en}${replacement.en}. Check this citation${entry.replacedBy ? ` or cite ${entry.replacedBy}` : ''}.`,
         ),
         related: entryLocation(entry),
+        basis: [entry],
         // A draft without its date is checked against today: only a hint, since the draft may be older.
         ...(context.noticeDateIsExplicit ? {} : { severity: 'info' as const }),
       });

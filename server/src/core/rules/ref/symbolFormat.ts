@@ -104,7 +104,7 @@ export const refSymbolFormat: Rule = {
       context.report({
         start: symbol.start,
         end: symbol.end,
-        ...(entry.verified ? {} : { severity: 'warning' as const }),
+        basis: [entry],
         message: msg(
           `Không có văn bản “${symbol.raw}” trong danh mục; ký hiệu đúng có lẽ là “${entry.symbol}” (${entry.type}${entry.issuer ? ` của ${entry.issuer}` : ''}).`,
           `No document “${symbol.raw}” is registered; the symbol is probably “${entry.symbol}” (${entry.type}${entry.issuer ? ` of ${entry.issuer}` : ''}).`,

@@ -1,7 +1,7 @@
 import type { Rule } from '../../rule.js';
 import { agencyIndex, inForce } from '../../agencyIndex.js';
 import { isoOf, shortDate } from '../../dates.js';
-import { msg, type Severity } from '../../types.js';
+import { msg } from '../../types.js';
 
 const day = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -52,8 +52,7 @@ export const taskAgencyNotInForce: Rule = {
       const en = notYet
         ? `The task is given to “${agency.name}”, which only exists from ${day(agency.validFrom!)}; the notice is dated ${whenEn}.`
         : `The task is given to “${agency.name}”, which no longer exists from ${day(dayAfter(agency.validTo!))}; the notice is dated ${whenEn}.${successorEn}`;
-      const severity: Severity | undefined = agency.verified ? undefined : 'warning';
-      context.report({ ...span, message: msg(vi, en), ...(severity ? { severity } : {}) });
+      context.report({ ...span, message: msg(vi, en), basis: [agency] });
     }
   },
   examples: {

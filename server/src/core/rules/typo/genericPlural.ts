@@ -53,13 +53,29 @@ function phraseAfter(prose: string, end: number): string {
   return rest;
 }
 
+/**
+ * "các Đề án về cải cách tiền lương, bảo hiểm xã hội, ưu đãi người có công": the plural followed by the
+ * subject of each document, one by one, names them (one Đề án per subject), as "các Bộ: …" names bodies.
+ * One subject ("các Nghị định về quản lý đầu tư") is a generic plural still.
+ */
+const SUBJECTS_AFTER = /^[ \t\n]+về[ \t\n]+([^.;:()\n]+)/u;
+const SUBJECT_WORDS = 6;
+
+function namesSubjects(prose: string, end: number): boolean {
+  const subjects = SUBJECTS_AFTER.exec(prose.slice(end, end + PHRASE_REACH))?.[1];
+  if (!subjects) return false;
+  const items = subjects.split(/,[ \t\n]*/u);
+  // The last item runs on into the sentence ("… ưu đãi người có công và lộ trình …"): only those before it are measured.
+  return items.length >= 2 && items.slice(0, -1).every((item) => /^\p{Ll}/u.test(item) && item.trim().split(/\s+/u).length <= SUBJECT_WORDS);
+}
+
 /** Nothing restricts the plural: it ends its phrase, or a verb follows ("02 Chương trình đề ra", "của các Chương trình,"). */
 const BARE_AFTER = /^(?:[ \t\n]*[,;.):]|[ \t\n]+(?:đề ra|đã|được|đang|sẽ|nêu|trình|đảm bảo|bảo đảm|phải|cần)(?![\p{L}\p{M}]))/u;
 
 interface Names {
   /** Type words the drafter defined as short names. */
   defined: Set<string>;
-  /** Type words that head at least two documents named by their names in the notice ("Chương trình mục tiêu quốc gia …", "Đề án cải cách chính sách tiền lương …"). */
+  /** Type words that head at least two documents named by their names in the notice ("Chương trình mục tiêu quốc gia …", "Đề án cải cách chính sách tiền lương …", "các Đề án về A, B, C"). */
   namedTwice: Set<string>;
   /** ", đề án": a lower-case type word, a generic noun, coordinated right after. */
   genericPairAfter: RegExp;
@@ -68,7 +84,7 @@ interface Names {
 function isNamed(prose: string, start: number, end: number, names: Names): boolean {
   const after = prose.slice(end, end + 60);
   if (NAMED_RIGHT_AFTER.test(after) || ANAPHOR_RIGHT_AFTER.test(after)) return true;
-  if (NAMED_IN_PHRASE.test(phraseAfter(prose, end))) return true;
+  if (NAMED_IN_PHRASE.test(phraseAfter(prose, end)) || namesSubjects(prose, end)) return true;
   const written = prose.slice(start, end).replace(/\s+/gu, ' ');
   if (names.defined.has(written)) return true;
   // "02 Chương trình đề ra", "Về các Đề án trình Bộ Chính trị:" where the notice names them: the plural counts those documents.
@@ -93,7 +109,10 @@ function namedTwice(prose: string, words: TypeWordAt[]): Set<string> {
   const seen = new Map<string, Set<string>>();
   const twice = new Set<string>();
   for (const word of words) {
-    if (PLURAL_BEFORE.test(prose.slice(Math.max(0, word.start - 24), word.start))) continue;
+    if (PLURAL_BEFORE.test(prose.slice(Math.max(0, word.start - 24), word.start))) {
+      if (namesSubjects(prose, word.end)) twice.add(word.written);
+      continue;
+    }
     const name = NAME_AFTER.exec(prose.slice(word.end, word.end + 120))?.[0].trim().split(/\s+/u).slice(0, 6).join(' ');
     if (!name) continue;
     const names = seen.get(word.written) ?? new Set<string>();
