@@ -28,11 +28,11 @@ describe('workspace configuration files over the protocol', function () {
 
       writeFileSync(configPath, JSON.stringify({ locale: 'en', rules: { 'date/padding': 'off' } }));
       const cleared = server.nextDiagnostics(configUri);
-      const reanalysed = server.nextDiagnostics(uri);
+      const reanalysed = server.diagnosticsWhere(uri, (diagnostics) => !diagnostics.some((diagnostic) => diagnostic.code === 'date/padding'));
       server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
       assert.deepEqual(await cleared, []);
-      const after = await reanalysed;
-      assert.equal(after.filter((diagnostic) => diagnostic.code === 'date/padding').length, 0);
+      // Times out (and fails) if no publication after the change applies the fixed configuration.
+      await reanalysed;
     } finally {
       await server.close();
     }

@@ -19,6 +19,11 @@ export interface ServerHandle {
   change(uri: string, text: string, version: number): Promise<Diagnostic[]>;
   /** The next diagnostics published for a URI (optionally for a given version). */
   nextDiagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  /**
+   * The first diagnostics published for a URI that satisfy `accepts`: after a change of configuration, a
+   * revalidation started before it may still publish first on a loaded machine.
+   */
+  diagnosticsWhere(uri: string, accepts: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   request<R>(method: string, params: unknown): Promise<R>;
   notify(method: string, params: unknown): void;
   /** Settings answered to workspace/configuration; change them, then notify didChangeConfiguration. */
@@ -38,12 +43,12 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiters: { uri: string; version: number | undefined; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
+  const waiters: { uri: string; version: number | undefined; accepts?: (diagnostics: Diagnostic[]) => boolean; resolve: (diagnostics: Diagnostic[]) => void }[] = [];
   const handle = { settings: { debounce: 0, ...(options.settings ?? {}) } } as unknown as ServerHandle;
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     for (let i = 0; i < waiters.length; i++) {
       const waiter = waiters[i]!;
-      if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
+      if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version) && (waiter.accepts?.(params.diagnostics) ?? true)) {
         waiters.splice(i, 1);
         waiter.resolve(params.diagnostics);
         return;
@@ -88,6 +93,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerHan
     process: child,
     initializeResult,
     nextDiagnostics: (uri: string, version?: number) => withTimeout(new Promise<Diagnostic[]>((resolve) => waiters.push({ uri, version, resolve })), `diagnostics of ${uri}`),
+    diagnosticsWhere: (uri: string, accepts: (diagnostics: Diagnostic[]) => boolean) =>
+      withTimeout(new Promise<Diagnostic[]>((resolve) => waiters.push({ uri, version: undefined, accepts, resolve })), `diagnostics of ${uri} as expected`),
     open(uri: string, text: string, version = 1) {
       const pending = handle.nextDiagnostics(uri, version);
       connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'thongbao', version, text } });
