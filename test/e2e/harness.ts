@@ -304,7 +304,17 @@ export class VsCode {
     await input.fill(`>${title}`);
     await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
     await input.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The palette is gone once the widget is hidden, or once it holds something other than a command
+    // query: a command may open its own quick input at once (an open dialog), which is the same widget.
+    await this.page.waitForFunction(
+      `(() => {
+        const widget = document.querySelector('.quick-input-widget');
+        if (!widget || widget.getClientRects().length === 0 || getComputedStyle(widget).display === 'none') return true;
+        return !(widget.querySelector('input')?.value ?? '').startsWith('>');
+      })()`,
+      undefined,
+      { timeout: EVENT_TIMEOUT },
+    );
   }
 
   /**
