@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyzeNotice } from '../core/analyze.js';
@@ -13,7 +12,8 @@ import { LineIndex } from '../core/positions.js';
 import { FileReadError, readFileText } from './fileText.js';
 import { stylishFile, stylishSummary } from './formatters.js';
 import { indexForCheck } from './indexPass.js';
-import { ConfigResolver, UsageError, type CliIo } from './main.js';
+import { ConfigResolver, type CliIo } from './main.js';
+import { parseCommandArgs, UsageError } from './usage.js';
 import { WriteRefusedError, writeFileSafely } from './safeWrite.js';
 import { forTerminal } from './terminalText.js';
 
@@ -26,22 +26,14 @@ export const EXPORT_USAGE = `  thongbao export <tệp.tb.md> [-o TỆP.docx|.pdf
 type Target = 'docx' | 'pdf';
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        to: { type: 'string' },
-        'allow-errors': { type: 'boolean', default: false },
-        config: { type: 'string' },
-        locale: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandArgs(args, {
+    output: { type: 'string', short: 'o' },
+    to: { type: 'string' },
+    'allow-errors': { type: 'boolean', default: false },
+    config: { type: 'string' },
+    locale: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function targetOf(option: string | undefined, output: string | undefined): Target {

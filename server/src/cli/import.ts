@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
@@ -19,11 +18,11 @@ import { readWorkspaceBytes } from '../workspace/safeRead.js';
 const MAX_IMPORTED_BYTES = 64 * 1024 * 1024;
 import { stylishFile, stylishSummary } from './formatters.js';
 import type { CliIo } from './main.js';
+import { parseCommandArgs, UsageError } from './usage.js';
 
 export const IMPORT_USAGE = `  thongbao import [-o OUT.tb.md | --out-dir DIR] [--force] [--format stylish|json] [--check] [--locale vi|en] <tệp .docx|.html|.pdf|.txt|.md>...
       không có -o/--out-dir: in thông báo ra stdout, báo cáo ra stderr / without -o or --out-dir: the notice to stdout, the report to stderr`;
 
-export class ImportUsageError extends Error {}
 
 /** An operand of `thongbao check` that is imported in memory: its notice text and where each line came from. */
 export interface ImportedOperand {
@@ -69,32 +68,23 @@ function stylishReport(file: string, output: string | undefined, report: ImportE
 }
 
 export async function runImport(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        'out-dir': { type: 'string' },
-        force: { type: 'boolean', default: false },
-        format: { type: 'string', default: 'stylish' },
-        check: { type: 'boolean', default: false },
-        locale: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new ImportUsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandArgs(args, {
+    out: { type: 'string', short: 'o' },
+    'out-dir': { type: 'string' },
+    force: { type: 'boolean', default: false },
+    format: { type: 'string', default: 'stylish' },
+    check: { type: 'boolean', default: false },
+    locale: { type: 'string' },
+  });
   const { values, positionals } = parsed;
   const format = values.format;
-  if (format !== 'stylish' && format !== 'json') throw new ImportUsageError(`--format must be stylish or json, not "${format}"`);
-  if (values.locale !== undefined && values.locale !== 'vi' && values.locale !== 'en') throw new ImportUsageError(`--locale must be vi or en, not "${values.locale}"`);
+  if (format !== 'stylish' && format !== 'json') throw new UsageError(`--format must be stylish or json, not "${format}"`);
+  if (values.locale !== undefined && values.locale !== 'vi' && values.locale !== 'en') throw new UsageError(`--locale must be vi or en, not "${values.locale}"`);
   const locale: Locale = (values.locale as Locale | undefined) ?? 'vi';
-  if (positionals.length === 0) throw new ImportUsageError(`no file given (${IMPORT_EXTENSIONS.join(' ')})`);
-  if (values.out && values['out-dir']) throw new ImportUsageError('give -o or --out-dir, not both');
-  if (values.out && positionals.length > 1) throw new ImportUsageError('-o takes one input file; use --out-dir for several');
-  if (values.out && !values.out.endsWith('.tb.md')) throw new ImportUsageError('the output file name must end in .tb.md');
+  if (positionals.length === 0) throw new UsageError(`no file given (${IMPORT_EXTENSIONS.join(' ')})`);
+  if (values.out && values['out-dir']) throw new UsageError('give -o or --out-dir, not both');
+  if (values.out && positionals.length > 1) throw new UsageError('-o takes one input file; use --out-dir for several');
+  if (values.out && !values.out.endsWith('.tb.md')) throw new UsageError('the output file name must end in .tb.md');
 
   let failed = false;
   let errors = 0;

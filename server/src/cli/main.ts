@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +14,8 @@ import type { RegistrySource } from './indexPass.js';
 import { DEFAULT_BASELINE_FILE } from './baseline.js';
 import { progressAllowed } from './progress.js';
 import { forTerminal } from './terminalText.js';
-import { IMPORT_USAGE, ImportUsageError, isImportOperand, runImport } from './import.js';
+import { IMPORT_USAGE, isImportOperand, runImport } from './import.js';
+import { parseCommandArgs, UsageError } from './usage.js';
 import { runTasks, TASKS_USAGE } from './tasks.js';
 import packageJson from '../../../package.json';
 import { EXPORT_USAGE, exportNotice } from './export.js';
@@ -41,13 +41,13 @@ export interface CliIo {
   progress?: boolean;
 }
 
-export class UsageError extends Error {}
+export { UsageError } from './usage.js';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ImportUsageError) {
+    if (error instanceof UsageError) {
       io.stderr(`${forTerminal(`thongbao: ${error.message}`)}\n${USAGE}\n`);
       return 2;
     }
@@ -71,32 +71,24 @@ async function dispatch(argv: string[], io: CliIo): Promise<number> {
   if (command === 'baseline') return check(rest, io, 'baseline');
   if (command === 'import') return runImport(rest, io);
   if (command === 'export') return exportNotice(rest, io);
-  if (command === 'tasks') return runTasks(rest, io, (message) => new UsageError(message));
+  if (command === 'tasks') return runTasks(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
 function parse(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'stylish' },
-        fix: { type: 'boolean', default: false },
-        config: { type: 'string' },
-        locale: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        jobs: { type: 'string' },
-        cache: { type: 'boolean', default: false },
-        'cache-location': { type: 'string' },
-        baseline: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandArgs(args, {
+    format: { type: 'string', default: 'stylish' },
+    fix: { type: 'boolean', default: false },
+    config: { type: 'string' },
+    locale: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    jobs: { type: 'string' },
+    cache: { type: 'boolean', default: false },
+    'cache-location': { type: 'string' },
+    baseline: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
 }
 
 function readLocale(value: string | undefined): Locale | undefined {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, UsageError } from './usage.js';
 import path from 'node:path';
 import { parseNotice } from '../core/parse.js';
 import { createFacts } from '../core/extract/index.js';
@@ -32,28 +32,19 @@ interface FileRow extends TaskRow {
 const HEADERS = ['Thông báo', 'Số', 'Ngày', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Nhiệm vụ', 'Thời hạn', 'Báo cáo', 'Vị trí'];
 
 /** `thongbao tasks`: every assignment of the notices given, as the follow-up desk's table. Exit 0, or 2 on a usage or read error. */
-export async function runTasks(args: string[], io: Io, usage: (message: string) => Error): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'table' },
-        agency: { type: 'string' },
-        before: { type: 'string' },
-        overdue: { type: 'boolean', default: false },
-        config: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw usage(error instanceof Error ? error.message : String(error));
-  }
+export async function runTasks(args: string[], io: Io): Promise<number> {
+  const parsed = parseCommandArgs(args, {
+    format: { type: 'string', default: 'table' },
+    agency: { type: 'string' },
+    before: { type: 'string' },
+    overdue: { type: 'boolean', default: false },
+    config: { type: 'string' },
+  });
   const { values, positionals } = parsed;
   const format = values.format as TaskFormat;
-  if (!['table', 'csv', 'json', 'md'].includes(format)) throw usage(`--format must be table, csv, json or md, not "${values.format}"`);
-  const before = values.before === undefined ? undefined : readDate(values.before, usage);
-  if (positionals.length === 0) throw usage('no file, folder or glob given');
+  if (!['table', 'csv', 'json', 'md'].includes(format)) throw new UsageError(`--format must be table, csv, json or md, not "${values.format}"`);
+  const before = values.before === undefined ? undefined : readDate(values.before);
+  if (positionals.length === 0) throw new UsageError('no file, folder or glob given');
 
   const { files, errors } = await collectFiles(positionals, io.cwd);
   let failed = errors.length > 0;
@@ -90,10 +81,10 @@ export async function runTasks(args: string[], io: Io, usage: (message: string) 
   return failed ? 2 : 0;
 }
 
-function readDate(value: string, usage: (message: string) => Error): CalendarDate {
+function readDate(value: string): CalendarDate {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
   const date = match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
-  if (!date || !isRealDate(date.year, date.month, date.day)) throw usage(`--before takes a date YYYY-MM-DD, not "${value}"`);
+  if (!date || !isRealDate(date.year, date.month, date.day)) throw new UsageError(`--before takes a date YYYY-MM-DD, not "${value}"`);
   return date;
 }
 
