@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/types.js';
 import { isNoticeFile, WorkspaceIndex } from '../workspace/index.js';
 import { indexRegistrySources, type RegistryFileRead, type RegistrySource } from '../workspace/registrySources.js';
 import { readWorkspaceBytes } from '../workspace/safeRead.js';
-import { MAX_NOTICE_BYTES, scanNotice } from '../workspace/scan.js';
+import { MAX_NOTICE_BYTES, packedCitation, scanNotice } from '../workspace/scan.js';
 import type { ResultCache } from './cache.js';
 
 export type { RegistrySource } from '../workspace/registrySources.js';
@@ -42,7 +42,8 @@ export async function indexForCheck(files: readonly string[], sources: readonly 
         return;
       }
       hashes.set(file, read.fingerprint.hash);
-      const scan = cache.scan(file, read.fingerprint.hash) ?? scanNotice(uri, read.bytes.toString('utf8'), knowledge);
+      const kept = cache.scan(file, read.fingerprint.hash);
+      const scan = kept ? { ...kept, citations: kept.citations.map(packedCitation) } : scanNotice(uri, read.bytes.toString('utf8'), knowledge);
       cache.keepScan(file, read.fingerprint.hash, scan);
       index.setScannedNotice(scan);
     });

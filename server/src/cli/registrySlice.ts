@@ -2,6 +2,7 @@ import { URI } from 'vscode-uri';
 import { numberOf, type ExternalCitation, type Registry, type RegistryEntry } from '../core/registry.js';
 import type { CalendarDate } from '../core/types.js';
 import type { Knowledge } from '../knowledge/types.js';
+import { plainCitation } from '../workspace/scan.js';
 import { checkFile, type CheckResult, type CheckTask } from './checkFile.js';
 import type { CheckRunner } from './pool.js';
 
@@ -57,7 +58,8 @@ export function cutSlice(registry: Registry, uri: string, reads: Iterable<SliceR
       numbers.add(symbol);
     } else {
       const [year, month, date] = day!.split('-').map(Number) as [number, number, number];
-      slice.elsewhere.push([symbol, day!, registry.citationsElsewhere(symbol, uri, { year, month, day: date })]);
+      // Plain data: a worker receives a structured clone, which keeps no getters.
+      slice.elsewhere.push([symbol, day!, registry.citationsElsewhere(symbol, uri, { year, month, day: date }).map(plainCitation)]);
     }
   }
   for (const number of numbers) slice.numbers.push([number, [...registry.entriesNumbered(number)]]);

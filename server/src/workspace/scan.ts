@@ -3,6 +3,7 @@ import { scanCitations, symbolKey, type Citation, type CitationDate } from '../c
 import { parseIsoDate } from '../core/frontmatter.js';
 import { LineIndex } from '../core/positions.js';
 import type { ExternalCitation, RegistryEntry } from '../core/registry.js';
+import type { CalendarDate, Range } from '../core/types.js';
 import type { Knowledge } from '../knowledge/types.js';
 
 /** What the workspace index keeps of one notice: its own registry entry and its citations. */
@@ -107,17 +108,97 @@ function unquote(value: string): string {
 }
 
 function indexed(uri: string, citation: Citation, lines: LineIndex): IndexedCitation {
-  const result: IndexedCitation = {
-    uri,
-    range: lines.rangeOf(citation.start, citation.date?.end ?? citation.issuer?.end ?? citation.symbol.end),
-    symbol: citation.symbol.key,
-    date: citation.date ? { year: citation.date.year, month: citation.date.month, day: citation.date.day } : null,
-    issuer: citation.issuer?.canonical ?? null,
-    typeWord: citation.typeWord?.canonical ?? null,
-    first: citation.first,
-  };
-  if (citation.date) result.dateRange = lines.rangeOf(citation.date.start, citation.date.end);
-  return result;
+  const range = lines.rangeOf(citation.start, citation.date?.end ?? citation.issuer?.end ?? citation.symbol.end);
+  const dateRange = citation.date ? lines.rangeOf(citation.date.start, citation.date.end) : undefined;
+  return new PackedCitation(uri, interned(citation.symbol.key), citation.date ? internedDate(citation.date) : null, citation.issuer?.canonical ?? null, citation.typeWord?.canonical ?? null, citation.first, range, dateRange);
+}
+
+/**
+ * A citation as the index keeps it, one per citation of every notice of an
+ * archive: its ranges held as numbers and made into objects only when read,
+ * its symbol and date shared with every other citation of the same document
+ * (measured on 2,000 generated notices: 2,069 bytes of citations per notice
+ * as plain objects). It serialises to the plain form (JSON, and
+ * `plainCitation` for what is posted to a worker, where a getter would not
+ * cross).
+ */
+class PackedCitation implements IndexedCitation {
+  private readonly startLine: number;
+  private readonly startCharacter: number;
+  private readonly endLine: number;
+  private readonly endCharacter: number;
+  /** -1 when the citation has no date. */
+  private readonly dateStartLine: number;
+  private readonly dateStartCharacter: number;
+  private readonly dateEndLine: number;
+  private readonly dateEndCharacter: number;
+
+  constructor(
+    readonly uri: string,
+    readonly symbol: string,
+    readonly date: CalendarDate | null,
+    readonly issuer: string | null,
+    readonly typeWord: string | null,
+    readonly first: boolean,
+    range: Range,
+    dateRange: Range | undefined,
+  ) {
+    this.startLine = range.start.line;
+    this.startCharacter = range.start.character;
+    this.endLine = range.end.line;
+    this.endCharacter = range.end.character;
+    this.dateStartLine = dateRange ? dateRange.start.line : -1;
+    this.dateStartCharacter = dateRange ? dateRange.start.character : -1;
+    this.dateEndLine = dateRange ? dateRange.end.line : -1;
+    this.dateEndCharacter = dateRange ? dateRange.end.character : -1;
+  }
+
+  get range(): Range {
+    return { start: { line: this.startLine, character: this.startCharacter }, end: { line: this.endLine, character: this.endCharacter } };
+  }
+
+  get dateRange(): Range | undefined {
+    if (this.dateStartLine < 0) return undefined;
+    return { start: { line: this.dateStartLine, character: this.dateStartCharacter }, end: { line: this.dateEndLine, character: this.dateEndCharacter } };
+  }
+
+  toJSON(): IndexedCitation {
+    const { uri, range, dateRange, symbol, date, issuer, typeWord, first } = this;
+    return { uri, range, ...(dateRange ? { dateRange } : {}), symbol, date, issuer, typeWord, first };
+  }
+}
+
+/** The citation as plain data, as the scan's JSON (the cache) and a worker's slice hold it. */
+export function plainCitation<C extends ExternalCitation>(citation: C): C {
+  return citation instanceof PackedCitation ? (citation.toJSON() as unknown as C) : citation;
+}
+
+/** A citation read back from the cache, packed again like a fresh scan's. */
+export function packedCitation(citation: IndexedCitation): IndexedCitation {
+  return citation instanceof PackedCitation ? citation : new PackedCitation(citation.uri, interned(citation.symbol), citation.date ? internedDate(citation.date) : null, citation.issuer, citation.typeWord, citation.first, citation.range, citation.dateRange);
+}
+
+// Shared strings and dates: an archive cites the same few hundred documents thousands of times.
+const INTERNED_LIMIT = 100_000;
+const symbols = new Map<string, string>();
+const dates = new Map<string, CalendarDate>();
+
+function interned(symbol: string): string {
+  const known = symbols.get(symbol);
+  if (known !== undefined) return known;
+  if (symbols.size >= INTERNED_LIMIT) symbols.clear();
+  symbols.set(symbol, symbol);
+  return symbol;
+}
+
+function internedDate({ year, month, day }: CalendarDate): CalendarDate {
+  const key = `${year}-${month}-${day}`;
+  const known = dates.get(key);
+  if (known) return known;
+  if (dates.size >= INTERNED_LIMIT) dates.clear();
+  const date = Object.freeze({ year, month, day });
+  dates.set(key, date);
+  return date;
 }
 
 function dateAt(text: string, offset: number): CitationDate | undefined {
