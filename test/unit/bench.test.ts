@@ -44,7 +44,7 @@ describe('benchmark', () => {
     assert.match(output, /\| \(d\) p95 on .* \| \d/u);
     assert.match(output, /memory over 20 edits/u);
     assert.match(output, /\| b\/a on repeated body 20 KB \| ≤ 1\.30 \| \d+\.\d\d \|/u);
-    assert.match(output, /\| \(f\) 8 notices: parallel rate \/ \(\d+ × one thread\) .*\| ≥ 0\.80 \| \d+\.\d\d \|/u);
+    assert.match(output, /\| \(f\) 8 notices: parallel rate \/ \(\d+ × one thread on one core\) .*\| ≥ 0\.80 \| \d+\.\d\d \|/u);
     assert.match(output, /\| \(f\) cached rerun of 8 notices \/ first run \| ≤ 5 % \| \d+\.\d %/u);
   });
 });

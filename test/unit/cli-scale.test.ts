@@ -6,6 +6,7 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { runCli } from '../../server/src/cli/main.js';
 import { ResultCache } from '../../server/src/cli/cache.js';
+import { defaultJobs } from '../../server/src/cli/checkRun.js';
 import { checkFile, fingerprint, quotedText } from '../../server/src/cli/checkFile.js';
 import { escapeData, escapeProperty, githubAnnotations } from '../../server/src/cli/formats/github.js';
 import { escapeXml } from '../../server/src/cli/formats/junit.js';
@@ -67,6 +68,10 @@ describe('thongbao check --jobs (worker threads)', function () {
     assert.equal(code, 2);
     assert.match(stderr, /latin1\.tb\.md: not UTF-8/iu);
     assert.equal(JSON.parse(stdout).length, 3);
+  });
+
+  it('uses one thread by default on two cores, where it is faster, and one per core from three', () => {
+    assert.deepEqual([1, 2, 3, 8].map(defaultJobs), [1, 1, 3, 8]);
   });
 
   it('rejects a --jobs that is not a whole number ≥ 1', async () => {
