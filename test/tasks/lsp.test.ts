@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { root, startServer, type ServerHandle } from '../lsp/harness.js';
@@ -39,5 +40,34 @@ describe('thongbao/tasks over the protocol', function () {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.ok(new Set(tasks.map((task) => task.uri)).size >= 2, JSON.stringify([...new Set(tasks.map((task) => task.uri))]));
+  });
+});
+
+describe('thongbao/tasks on a closed notice', function () {
+  this.timeout(20000);
+  const workspace = mkdtempSync(path.join(tmpdir(), 'thongbao-tasks-'));
+  const nested = path.join(workspace, 'trung-tam');
+  let server: ServerHandle;
+  before(async () => {
+    mkdirSync(nested);
+    // An agency only the nested configuration knows: its task is found only if that configuration applies.
+    writeFileSync(path.join(nested, 'thongbao.config.json'), JSON.stringify({ agencies: [{ name: 'Trung tâm Điều phối Đề án Quốc gia' }] }));
+    const text = readFileSync(path.join(folder, '2024-03-08-de-an-06.tb.md'), 'utf8').replace(/\n\nVăn phòng Chính phủ thông báo/u, '\n\n3. Trung tâm Điều phối Đề án Quốc gia hoàn thành báo cáo trong tháng 5 năm 2024.\n\nVăn phòng Chính phủ thông báo');
+    writeFileSync(path.join(nested, 'closed.tb.md'), text);
+    server = await startServer({ workspaceFolder: workspace });
+  });
+  after(async () => {
+    await server.close();
+    rmSync(workspace, { recursive: true, force: true });
+  });
+
+  it('reads it from disk with its nearest configuration, as the CLI does', async () => {
+    let agencies: string[] = [];
+    for (let attempt = 0; attempt < 100 && agencies.length === 0; attempt++) {
+      agencies = (await server.request<TaskItem[]>('thongbao/tasks', {})).map((task) => task.agency);
+      if (agencies.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(agencies.includes('Bộ Công an'), JSON.stringify(agencies));
+    assert.ok(agencies.includes('Trung tâm Điều phối Đề án Quốc gia'), JSON.stringify(agencies));
   });
 });

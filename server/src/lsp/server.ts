@@ -121,12 +121,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return fromFile;
   };
 
-  const effectiveConfig = (uri: string): ThongbaoConfig => {
-    return mergeConfigs(fileConfigOf(uri), {
+  const withSettings = (config: ThongbaoConfig): ThongbaoConfig =>
+    mergeConfigs(config, {
       ...(settings.locale ? { locale: settings.locale } : {}),
       rules: settings.rules,
       abbreviations: settings.abbreviations,
     });
+  const effectiveConfig = (uri: string): ThongbaoConfig => withSettings(fileConfigOf(uri));
+
+  /** A closed notice's configuration: its nearest thongbao.config.json, as for an open one and in the CLI. */
+  const closedNoticeConfig = async (uri: string): Promise<ThongbaoConfig> => {
+    const file = fsPathOf(uri);
+    if (!file || documentConfigs.has(uri)) return effectiveConfig(uri);
+    try {
+      return withSettings((await configs.forFile(file)).config);
+    } catch {
+      return effectiveConfig(uri);
+    }
   };
 
   const env = (uri: string): FeatureEnv => {
@@ -447,7 +458,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const current = snapshot(params.uri);
     return current ? exportDocxResponse(current, effectiveConfig(params.uri).locale) : null;
   });
-  registerTasksRequest(connection, { documents, knowledge, config: effectiveConfig, noticeUris: () => workspace.index.noticeUris(), analysis: (uri) => snapshot(uri)?.analysis });
+  registerTasksRequest(connection, { documents, knowledge, config: closedNoticeConfig, noticeUris: () => workspace.index.noticeUris(), readNotice: (uri) => workspace.readNotice(uri), analysis: (uri) => snapshot(uri)?.analysis });
 
   connection.onDocumentSymbol((params) => {
     const current = snapshot(params.textDocument.uri);

@@ -1,7 +1,5 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
-import { promises as fs } from 'node:fs';
 import { parseNotice } from '../core/parse.js';
 import { createFacts } from '../core/extract/index.js';
 import { taskRows, type TaskRow } from '../core/tasks/index.js';
@@ -24,9 +22,12 @@ export interface TaskItem extends TaskRow {
 interface TasksDeps {
   documents: TextDocuments<TextDocument>;
   knowledge: Knowledge;
-  config: (uri: string) => ThongbaoConfig;
+  /** The configuration of a closed notice (its nearest thongbao.config.json). */
+  config: (uri: string) => Promise<ThongbaoConfig>;
   /** Every notice the workspace index holds. */
   noticeUris: () => string[];
+  /** A closed notice's text from disk, read as the index reads it (inside the workspace, not too large); undefined when it cannot be. */
+  readNotice: (uri: string) => Promise<string | undefined>;
   /** The analysis of an open document (cached by the server). */
   analysis: (uri: string) => AnalysisResult | undefined;
 }
@@ -50,13 +51,9 @@ export function registerTasksRequest(connection: Connection, deps: TasksDeps): v
 async function tasksOf(uri: string, deps: TasksDeps): Promise<TaskItem[]> {
   const open = deps.analysis(uri);
   if (open) return taskRows(open.model, open.facts.tasks.tasks).map((row) => ({ ...row, uri }));
-  let text: string;
-  try {
-    text = await fs.readFile(URI.parse(uri).fsPath, 'utf8');
-  } catch {
-    return [];
-  }
+  const text = await deps.readNotice(uri);
+  if (text === undefined) return [];
   const model = parseNotice(text);
-  const facts = createFacts(model, { knowledge: deps.knowledge, config: deps.config(uri) });
+  const facts = createFacts(model, { knowledge: deps.knowledge, config: await deps.config(uri) });
   return taskRows(model, facts.tasks.tasks).map((row) => ({ ...row, uri }));
 }

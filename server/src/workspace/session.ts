@@ -5,7 +5,7 @@ import type { Registry } from '../core/registry.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { indexNotices, insideFolder, isNoticeFile, isRegistryFile, WorkspaceIndex } from './index.js';
 import { indexRegistrySources, type RegistrySource } from './registrySources.js';
-import { isInside } from './safeRead.js';
+import { isInside, readWorkspaceText } from './safeRead.js';
 import { MAX_NOTICE_BYTES } from './scan.js';
 import { MAX_REGISTRY_BYTES, type RegistryFileProblem } from './vanban.js';
 
@@ -117,6 +117,11 @@ export class WorkspaceSession {
     return changed;
   }
 
+  /** A notice's text from disk, as the index reads it; undefined outside the workspace, too large or unreadable. */
+  readNotice(uri: string): Promise<string | undefined> {
+    return this.read(uri, MAX_NOTICE_BYTES);
+  }
+
   /** The file's text, when it lies inside a workspace folder (links resolved) and is not too large. */
   private async read(uri: string, maxBytes: number): Promise<string | undefined> {
     let file: string;
@@ -129,13 +134,9 @@ export class WorkspaceSession {
     }
     const inside = await Promise.all(this.folders.map((folder) => insideFolder(file, folder)));
     if (!inside.some(Boolean)) return undefined;
-    try {
-      const stat = await fs.stat(file);
-      if (!stat.isFile() || stat.size > maxBytes) return undefined;
-      return await fs.readFile(path.normalize(file), 'utf8');
-    } catch {
-      return undefined;
-    }
+    // The safe reader: a FIFO or a device is refused without being opened for reading, a file growing past the limit is not read whole.
+    const read = await readWorkspaceText(path.normalize(file), { maxBytes });
+    return read.ok ? read.text : undefined;
   }
 }
 
