@@ -407,6 +407,16 @@ export class VsCode {
       );
   }
 
+  /** The active editor's text once it shows `fragment` (an editor just opened renders its lines a moment after its tab shows). */
+  async visibleTextShowing(fragment: string, timeout = EVENT_TIMEOUT): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const shown = await this.visibleText();
+      if (shown.includes(fragment) || Date.now() > deadline) return shown;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   /** Opens the quick-fix menu at the cursor (Ctrl+.) and chooses the action whose title contains `title`. */
   async applyQuickFix(title: string, screenshotStep?: string): Promise<void> {
     await this.page.keyboard.press('Control+.');

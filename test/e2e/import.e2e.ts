@@ -59,7 +59,7 @@ describe('e2e: importing Word and PDF documents', function () {
     await vscode().screenshot('explorer-menu');
     await entry.click();
     const notice = await importedNotice(word);
-    const shown = await vscode().visibleText();
+    const shown = await vscode().visibleTextShowing('so: 03/TB-VPCP');
     assert.ok(shown.includes('so: 03/TB-VPCP'), `the editor shows: ${shown}`);
     // What VS Code wrote beside the source is what `thongbao import` makes of it.
     assert.equal(readFileSync(notice, 'utf8'), await cliImport(path.join(vscode().workspace, word)));
@@ -83,7 +83,7 @@ describe('e2e: importing Word and PDF documents', function () {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: pdf }).first().waitFor();
     await input.press('Enter');
     const notice = await importedNotice(pdf);
-    const shown = await vscode().visibleText();
+    const shown = await vscode().visibleTextShowing('so: 188/TB-VPCP');
     assert.ok(shown.includes('so: 188/TB-VPCP'), `the editor shows: ${shown}`);
     // pdf.js ran inside the installed extension's language server, which has no node_modules beside it.
     assert.equal(readFileSync(notice, 'utf8'), await cliImport(path.join(vscode().workspace, pdf)));

@@ -91,14 +91,15 @@ describe('thongbao import and check on documents', function () {
   });
 
   describe('bad input: one line on stderr, exit 2, no output file', () => {
-    const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp][] = [
-      ['corrupt.docx', () => new TextEncoder().encode('this is not a zip archive'), /not a valid \.docx/u],
-      ['truncated.docx', () => readFileSync(path.join(fixtures, '188-TB-VPCP-2015.docx')).subarray(0, 4000), /not a valid \.docx|damaged/u],
-      ['truncated.pdf', () => readFileSync(path.join(fixtures, '188-TB-VPCP-2015.pdf')).subarray(0, 3000), /not a readable PDF|no text layer/u],
-      ['password.pdf', () => readFileSync(path.join(fixtures, 'password-protected.pdf')), /password-protected PDF/u],
-      ['scan.pdf', () => buildPdf([[], []]), /no text layer/u],
-      ['long.pdf', () => buildPdf(Array.from({ length: 200 }, (_, page) => [{ text: `Trang ${page + 1}`, x: 72, y: 770 }])), /200 pages/u],
-      ['old.docx', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /encrypted or old-format Word file/u],
+    // Each reason in English (--locale en) and in Vietnamese (the default).
+    const cases: [string, () => Promise<Uint8Array> | Uint8Array, RegExp, RegExp][] = [
+      ['corrupt.docx', () => new TextEncoder().encode('this is not a zip archive'), /not a valid \.docx/u, /không phải tệp \.docx hợp lệ/u],
+      ['truncated.docx', () => readFileSync(path.join(fixtures, '188-TB-VPCP-2015.docx')).subarray(0, 4000), /not a valid \.docx|damaged/u, /không phải tệp \.docx hợp lệ|bị hỏng/u],
+      ['truncated.pdf', () => readFileSync(path.join(fixtures, '188-TB-VPCP-2015.pdf')).subarray(0, 3000), /not a readable PDF|no text layer/u, /không đọc được tệp PDF|không có lớp chữ/u],
+      ['password.pdf', () => readFileSync(path.join(fixtures, 'password-protected.pdf')), /password-protected PDF/u, /tệp PDF có mật khẩu/u],
+      ['scan.pdf', () => buildPdf([[], []]), /no text layer/u, /không có lớp chữ \(ảnh quét\)/u],
+      ['long.pdf', () => buildPdf(Array.from({ length: 200 }, (_, page) => [{ text: `Trang ${page + 1}`, x: 72, y: 770 }])), /200 pages/u, /tệp PDF 200 trang/u],
+      ['old.docx', () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /encrypted or old-format Word file/u, /tệp Word mã hóa hoặc định dạng cũ/u],
       [
         'letter.docx',
         async () => {
@@ -107,15 +108,16 @@ describe('thongbao import and check on documents', function () {
           return zip.generateAsync({ type: 'uint8array' });
         },
       /does not look like a notice/u,
+        /không giống một thông báo/u,
       ],
-      ['latin1.txt', () => new Uint8Array([0x54, 0x68, 0xf4, 0x6e, 0x67]), /not UTF-8/u],
+      ['latin1.txt', () => new Uint8Array([0x54, 0x68, 0xf4, 0x6e, 0x67]), /not UTF-8/u, /không phải văn bản mã UTF-8/u],
     ];
-    for (const [name, make, message] of cases) {
+    for (const [name, make, english, vietnamese] of cases) {
       it(name, async () => {
         const source = path.join(work, name);
         writeFileSync(source, await make());
-        for (const args of [['import', source, '-o', 'out.tb.md'], ['check', source]]) {
-          const { code, stderr } = await run(args, work);
+        for (const [args, message] of [[['import', source, '-o', 'out.tb.md', '--locale', 'en'], english], [['check', source, '--locale', 'en'], english], [['import', source, '-o', 'out.tb.md'], vietnamese], [['check', source], vietnamese]] as const) {
+          const { code, stderr } = await run([...args], work);
           assert.equal(code, 2, `${args[0]}: ${stderr}`);
           const lines = stderr.trim().split('\n');
           assert.equal(lines.length, 1, stderr);

@@ -15,7 +15,7 @@ describe('the import request over the protocol (thongbao/importDocument)', funct
     const result = await server().request<ImportResult>('thongbao/importDocument', { uri: URI.file(path.join(fixtures, '89-TB-VPCP-2014.pdf')).toString() });
     assert.ok(result.ok);
     assert.match(result.text, /^---\nco-quan: Văn phòng Chính phủ\nso: 89\/TB-VPCP\n/u);
-    assert.ok(result.report.some((line) => line.startsWith('[dropped] trang 1')));
+    assert.ok(result.report.some((line) => line.startsWith('[bỏ] trang 1')), 'the kind in the drafter\'s language');
     const lines = result.text.split('\n');
     assert.ok(result.guesses.length > 0);
     for (const guess of result.guesses) assert.ok(guess.line >= 0 && guess.line < lines.length);
@@ -23,7 +23,7 @@ describe('the import request over the protocol (thongbao/importDocument)', funct
 
   it('answers a one-line reason for a file that cannot be imported, and reads nothing else', async () => {
     const result = await server().request<ImportResult>('thongbao/importDocument', { uri: URI.file(path.join(fixtures, 'password-protected.pdf')).toString() });
-    assert.deepEqual(result, { ok: false, message: 'password-protected.pdf: a password-protected PDF: open it with its password and save a copy without one' });
+    assert.deepEqual(result, { ok: false, message: 'password-protected.pdf: tệp PDF có mật khẩu: mở bằng mật khẩu rồi lưu một bản không có mật khẩu' });
     assert.equal(readFileSync(path.join(fixtures, 'password-protected.pdf')).subarray(0, 5).toString(), '%PDF-');
   });
 });

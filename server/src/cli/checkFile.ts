@@ -10,6 +10,7 @@ import { URI } from 'vscode-uri';
 import { FileReadError, readFileText, writeFileText, type FileText } from './fileText.js';
 import { WriteRefusedError } from './safeWrite.js';
 import { importOperand, isImportOperand } from './import.js';
+import { ImportReadError } from '../import/errors.js';
 import type { SourcePosition } from '../core/import/index.js';
 import { NO_READS, RecordingRegistry, type RegistryReads } from './registryReads.js';
 
@@ -108,7 +109,7 @@ async function checkDocument(task: CheckTask, env: CheckEnvironment, empty: Chec
   try {
     imported = await importOperand(task.file);
   } catch (error) {
-    return { ...empty, readError: msg(errorText(error), errorText(error)) };
+    return { ...empty, readError: error instanceof ImportReadError ? error.reason : msg(errorText(error), errorText(error)) };
   }
   const { findings } = analyzeNotice(imported.text, { knowledge: env.knowledge, config: task.config, registry: env.registry, uri: URI.file(task.file).toString() });
   return { ...empty, diagnostics: withFingerprints(findings, toOutputDiagnostics(findings, imported.text, task.locale), imported.text), imported: { lineSources: imported.lineSources } };

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { analyzeNotice } from '../core/analyze.js';
 import { configSchema } from '../core/config.js';
-import { describePosition, type ImportEntry, type SourcePosition } from '../core/import/index.js';
+import { describePosition, IMPORT_KIND_LABELS, type ImportEntry, type SourcePosition } from '../core/import/index.js';
 import { localize } from '../core/i18n.js';
 import { toOutputDiagnostics } from '../core/output.js';
-import type { Locale } from '../core/types.js';
+import { msg, type Locale, type Msg } from '../core/types.js';
 import { IMPORT_EXTENSIONS, ImportReadError, importFile, importFormatOf } from '../import/index.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { createShippedRegistry } from '../workspace/shippedRegistry.js';
@@ -31,16 +31,17 @@ export interface ImportedOperand {
 }
 
 /** One place that turns a read or recognition failure into the CLI's one-line reason. */
-async function importOrExplain(file: string): Promise<{ result?: Awaited<ReturnType<typeof importFile>>; error?: string }> {
+async function importOrExplain(file: string): Promise<{ result?: Awaited<ReturnType<typeof importFile>>; error?: Msg }> {
   const read = await readWorkspaceBytes(file, { maxBytes: MAX_IMPORTED_BYTES });
-  if (!read.ok) return { error: read.message.en };
+  if (!read.ok) return { error: read.message };
   try {
     const result = await importFile(read.bytes, file, loadKnowledge());
-    if (!result.recognized) return { error: 'does not look like a notice: none or only one of the header, the type name (THÔNG BÁO), “Nơi nhận” and the signature was found' };
+    if (!result.recognized) return { error: msg('không giống một thông báo: không thấy, hoặc chỉ thấy một trong, phần đầu, tên loại (THÔNG BÁO), “Nơi nhận” và chữ ký', 'does not look like a notice: none or only one of the header, the type name (THÔNG BÁO), “Nơi nhận” and the signature was found') };
     return { result };
   } catch (error) {
-    if (error instanceof ImportReadError) return { error: error.message };
-    return { error: `could not be read (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+    if (error instanceof ImportReadError) return { error: error.reason };
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { error: msg(`không đọc được (${detail})`, `could not be read (${detail})`) };
   }
 }
 
@@ -53,16 +54,11 @@ export async function importOperand(file: string): Promise<ImportedOperand> {
 
 export const isImportOperand = (file: string) => importFormatOf(file) !== undefined && !file.toLowerCase().endsWith('.md');
 
-const KIND_LABELS: Record<Locale, Record<ImportEntry['kind'], string>> = {
-  vi: { dropped: 'bỏ', guessed: 'đoán', unplaced: 'không đặt được', missing: 'thiếu' },
-  en: { dropped: 'dropped', guessed: 'guessed', unplaced: 'unplaced', missing: 'missing' },
-};
-
 function stylishReport(file: string, output: string | undefined, report: ImportEntry[], locale: Locale): string {
   const lines = [output ? `${file} → ${output}` : file];
   for (const entry of report) {
     const where = describePosition(entry.source, locale);
-    lines.push(`  ${KIND_LABELS[locale][entry.kind].padEnd(15)} ${where ? `${where}: ` : ''}${localize(entry.message, locale)}${entry.text ? `  “${entry.text}”` : ''}`);
+    lines.push(`  ${IMPORT_KIND_LABELS[locale][entry.kind].padEnd(15)} ${where ? `${where}: ` : ''}${localize(entry.message, locale)}${entry.text ? `  “${entry.text}”` : ''}`);
   }
   return lines.join('\n');
 }
@@ -97,7 +93,7 @@ export async function runImport(args: string[], io: CliIo): Promise<number> {
     const shown = path.relative(io.cwd, file) || file;
     const { result, error } = await importOrExplain(file);
     if (!result) {
-      io.stderr(`${forTerminal(`thongbao: ${shown}: ${error}`)}\n`);
+      io.stderr(`${forTerminal(`thongbao: ${shown}: ${localize(error!, locale)}`)}\n`);
       failed = true;
       continue;
     }

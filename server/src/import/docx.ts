@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { XMLParser } from 'fast-xml-parser';
 import type { Alignment, Block, Footnote, OfficeDocument, Paragraph, ReaderNote, Run, TableCell } from '../core/import/model.js';
+import { msg } from '../core/types.js';
 import { ImportReadError } from './errors.js';
 
 /**
@@ -219,15 +220,15 @@ function parseXml(text: string): XmlNode[] {
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 export async function readDocx(bytes: Uint8Array): Promise<OfficeDocument> {
-  if (OLE_MAGIC.every((value, index) => bytes[index] === value)) throw new ImportReadError('an encrypted or old-format Word file (.doc or password-protected .docx): open it in Word and save it as .docx without a password');
+  if (OLE_MAGIC.every((value, index) => bytes[index] === value)) throw new ImportReadError(msg('tệp Word mã hóa hoặc định dạng cũ (.doc, hoặc .docx có mật khẩu): mở bằng Word và lưu thành .docx không mật khẩu', 'an encrypted or old-format Word file (.doc or password-protected .docx): open it in Word and save it as .docx without a password'));
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new ImportReadError('not a valid .docx file (it is not a ZIP archive, or it is truncated)');
+    throw new ImportReadError(msg('không phải tệp .docx hợp lệ (không phải tệp nén ZIP, hoặc tệp bị cắt cụt)', 'not a valid .docx file (it is not a ZIP archive, or it is truncated)'));
   }
   const documentPart = zip.file('word/document.xml');
-  if (!documentPart) throw new ImportReadError('not a Word document: the archive has no word/document.xml');
+  if (!documentPart) throw new ImportReadError(msg('không phải văn bản Word: tệp nén không có word/document.xml', 'not a Word document: the archive has no word/document.xml'));
   let documentXml: XmlNode[];
   let styles: Styles;
   let footnoteXml: XmlNode[] | undefined;
@@ -238,11 +239,12 @@ export async function readDocx(bytes: Uint8Array): Promise<OfficeDocument> {
     const footnotesPart = zip.file('word/footnotes.xml');
     footnoteXml = footnotesPart ? parseXml(await footnotesPart.async('string')) : undefined;
   } catch (error) {
-    throw new ImportReadError(`a damaged .docx file (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ImportReadError(msg(`tệp .docx bị hỏng (${detail})`, `a damaged .docx file (${detail})`));
   }
   const root = find(documentXml, 'w:document');
   const body = root ? find(childrenOf(root), 'w:body') : undefined;
-  if (!body) throw new ImportReadError('not a Word document: word/document.xml has no body');
+  if (!body) throw new ImportReadError(msg('không phải văn bản Word: word/document.xml không có phần thân (body)', 'not a Word document: word/document.xml has no body'));
   const reader = new DocxReader(styles);
   const blocks = reader.blocks(childrenOf(body));
   const footnotes: Footnote[] = [];

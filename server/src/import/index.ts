@@ -2,6 +2,7 @@ import { importDocument, type ImportResult } from '../core/import/index.js';
 import type { OfficeDocument } from '../core/import/model.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { readDocx } from './docx.js';
+import { msg } from '../core/types.js';
 import { ImportReadError } from './errors.js';
 import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
@@ -25,7 +26,7 @@ function decode(bytes: Uint8Array): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new ImportReadError('not UTF-8 text; save the file as UTF-8');
+    throw new ImportReadError(msg('không phải văn bản mã UTF-8; hãy lưu tệp ở mã UTF-8', 'not UTF-8 text; save the file as UTF-8'));
   }
 }
 
@@ -44,7 +45,7 @@ export async function readDocument(bytes: Uint8Array, file: string): Promise<Off
     case '.txt':
       return readText(decode(bytes));
     default:
-      throw new ImportReadError(`cannot import this kind of file; supported: ${IMPORT_EXTENSIONS.join(' ')}`);
+      throw new ImportReadError(msg(`không nhập được loại tệp này; các loại được hỗ trợ: ${IMPORT_EXTENSIONS.join(' ')}`, `cannot import this kind of file; supported: ${IMPORT_EXTENSIONS.join(' ')}`));
   }
 }
 

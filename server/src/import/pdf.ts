@@ -1,4 +1,5 @@
 import type { OfficeDocument, Paragraph, TextRun } from '../core/import/model.js';
+import { msg } from '../core/types.js';
 import { ImportReadError } from './errors.js';
 import { installPdfjsGlobals, withoutRenderingWarnings } from './pdfjsNode.js';
 
@@ -61,11 +62,12 @@ export async function readPdf(bytes: Uint8Array): Promise<OfficeDocument> {
     document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, enableXfa: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: 0 }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
-    if (name === 'PasswordException') throw new ImportReadError('a password-protected PDF: open it with its password and save a copy without one');
-    throw new ImportReadError(`not a readable PDF file (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    if (name === 'PasswordException') throw new ImportReadError(msg('tệp PDF có mật khẩu: mở bằng mật khẩu rồi lưu một bản không có mật khẩu', 'a password-protected PDF: open it with its password and save a copy without one'));
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new ImportReadError(msg(`không đọc được tệp PDF (${detail})`, `not a readable PDF file (${detail})`));
   }
   try {
-    if (document.numPages > MAX_PDF_PAGES) throw new ImportReadError(`a PDF of ${document.numPages} pages: more than ${MAX_PDF_PAGES} pages is not a notice; import the notice's own pages`);
+    if (document.numPages > MAX_PDF_PAGES) throw new ImportReadError(msg(`tệp PDF ${document.numPages} trang: quá ${MAX_PDF_PAGES} trang thì không phải một thông báo; hãy nhập riêng các trang của thông báo`, `a PDF of ${document.numPages} pages: more than ${MAX_PDF_PAGES} pages is not a notice; import the notice's own pages`));
     const blocks: Paragraph[] = [];
     let textItems = 0;
     for (let number = 1; number <= document.numPages; number++) {
@@ -93,7 +95,7 @@ export async function readPdf(bytes: Uint8Array): Promise<OfficeDocument> {
       blocks.push(...pageLines(items, width, number, fonts, learnedWidths(items)));
       page.cleanup();
     }
-    if (textItems === 0) throw new ImportReadError('the PDF has no text layer (a scanned image): run text recognition (OCR) on it first');
+    if (textItems === 0) throw new ImportReadError(msg('tệp PDF không có lớp chữ (ảnh quét): hãy nhận dạng chữ (OCR) trước', 'the PDF has no text layer (a scanned image): run text recognition (OCR) on it first'));
     return { format: 'pdf', layout: 'lines', blocks, footnotes: [], notes: [] };
   } finally {
     await document.destroy();

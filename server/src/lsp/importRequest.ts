@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { describePosition, type SourcePosition } from '../core/import/index.js';
+import { describePosition, IMPORT_KIND_LABELS, type SourcePosition } from '../core/import/index.js';
 import { localize } from '../core/i18n.js';
 import type { Locale } from '../core/types.js';
 import { ImportReadError, importFile } from '../import/index.js';
@@ -41,14 +41,14 @@ export function registerImportRequest(connection: Connection, knowledge: Knowled
       }
       const report = result.report.map((entry) => {
         const where = describePosition(entry.source, locale);
-        return `[${entry.kind}] ${where ? `${where}: ` : ''}${localize(entry.message, locale)}${entry.text ? ` “${entry.text}”` : ''}`;
+        return `[${IMPORT_KIND_LABELS[locale][entry.kind]}] ${where ? `${where}: ` : ''}${localize(entry.message, locale)}${entry.text ? ` “${entry.text}”` : ''}`;
       });
       const guesses = result.report
         .filter((entry) => entry.kind === 'guessed')
         .map((entry) => ({ line: Math.max(0, result.lineSources.findIndex((source) => sameSource(source, entry.source))), message: localize(entry.message, locale) }));
       return { ok: true, text: result.text, report, guesses };
     } catch (error) {
-      const reason = error instanceof ImportReadError ? error.message : error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      const reason = error instanceof ImportReadError ? localize(error.reason, locale) : error instanceof Error ? error.message.split('\n')[0]! : String(error);
       return { ok: false, message: `${path.basename(uri.fsPath)}: ${reason}` };
     }
   });

@@ -6,7 +6,7 @@ import { MISSING_MESSAGES, writeNotice } from './write.js';
 
 export type { OfficeDocument, SourcePosition } from './model.js';
 export type { ImportEntry, ImportEntryKind } from './report.js';
-export { describePosition } from './report.js';
+export { describePosition, IMPORT_KIND_LABELS } from './report.js';
 
 /** What importing a document gives: the notice in the dialect and what the import did. */
 export interface ImportResult {

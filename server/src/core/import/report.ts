@@ -18,6 +18,12 @@ export interface ImportEntry {
   text?: string;
 }
 
+/** Each kind as the drafter reads it, in the report of the CLI and of the editor. */
+export const IMPORT_KIND_LABELS: Record<'vi' | 'en', Record<ImportEntryKind, string>> = {
+  vi: { dropped: 'bỏ', guessed: 'đoán', unplaced: 'không đặt được', missing: 'thiếu' },
+  en: { dropped: 'dropped', guessed: 'guessed', unplaced: 'unplaced', missing: 'missing' },
+};
+
 const SHORT = 80;
 
 export function shorten(text: string): string {
