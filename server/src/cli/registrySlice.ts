@@ -1,6 +1,7 @@
 import { URI } from 'vscode-uri';
 import { numberOf, type ExternalCitation, type Registry, type RegistryEntry } from '../core/registry.js';
 import type { CalendarDate } from '../core/types.js';
+import type { ThongbaoConfig } from '../core/config.js';
 import type { Knowledge } from '../knowledge/types.js';
 import { plainCitation } from '../workspace/scan.js';
 import { checkFile, type CheckResult, type CheckTask } from './checkFile.js';
@@ -134,7 +135,7 @@ export type WorkerAnswer = CheckResult | { index: number; needs: SliceRead[] } |
 export async function answerRequest({ task, slice }: WorkerRequest, knowledge: Knowledge): Promise<WorkerAnswer> {
   const registry = new SliceRegistry(slice);
   try {
-    const result = await checkFile(task, { knowledge, registry, incomplete: () => !registry.complete });
+    const result = await checkFile({ ...task, config: sharedConfig(task.config) }, { knowledge, registry, incomplete: () => !registry.complete });
     if (registry.unsliceable) return { index: task.index, unsliceable: true };
     if (registry.missing.size > 0) return { index: task.index, needs: [...registry.missing] };
     return result;
@@ -142,6 +143,23 @@ export async function answerRequest({ task, slice }: WorkerRequest, knowledge: K
     // checkFile returns the file's own errors; anything thrown here is a bug, reported against the file.
     return { index: task.index, crash: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
+}
+
+/**
+ * Each file's configuration arrives as a fresh copy (a structured clone);
+ * analysis caches what it derives from a configuration per object, so equal
+ * configurations are made one object again.
+ */
+const configsSeen = new Map<string, ThongbaoConfig>();
+const CONFIGS_KEPT = 256;
+
+export function sharedConfig(config: ThongbaoConfig): ThongbaoConfig {
+  const key = JSON.stringify(config);
+  const seen = configsSeen.get(key);
+  if (seen) return seen;
+  if (configsSeen.size >= CONFIGS_KEPT) configsSeen.clear();
+  configsSeen.set(key, config);
+  return config;
 }
 
 export interface SliceSource {
