@@ -47,8 +47,10 @@ const LARGE = 50_000;
 /**
  * Bounds as multiples of the time ordinary notice text of the same size takes
  * in the same run (so a loaded machine slows the bound with the work): a
- * repeated unit may cost up to 10× ordinary prose ("Bộ " costs about 4×:
- * each is an agency head to match); the parser's quadratic inputs, at their
+ * repeated unit may cost up to 10× ordinary prose ("Bộ ", "UBND " and "\\"
+ * cost about 2–3×: each is an agency head to match, a name, an escape; "Bộ "
+ * cost over 10× on CI on 2026-12-02 before agency/unknown stopped measuring
+ * names that cannot be near enough); the parser's quadratic inputs, at their
  * smaller size, measured at 10–33× (10k characters of "<!--": 699 ms against
  * 21 ms on 2026-12-02), bounded at 60× so that only a real regression fails.
  */

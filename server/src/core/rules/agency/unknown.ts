@@ -17,6 +17,10 @@ interface KnownName {
   key: string;
   head: string;
 }
+
+/** How far a written name may be from a known one and still be taken for it. */
+const tolerance = (name: string) => Math.max(2, Math.round(name.length * 0.15));
+const widestTolerance = new WeakMap<KnownName[], number>();
 const knownNames = new WeakMap<AgencyIndex, KnownName[]>();
 
 /** The agencies' names in plain form, built once per index. */
@@ -28,6 +32,7 @@ function namesOf(index: AgencyIndex): KnownName[] {
       return { agency, words: agency.name.split(' ').length, key, head: key.split(' ')[0]! };
     });
     knownNames.set(index, names);
+    widestTolerance.set(names, Math.max(0, ...names.map((name) => tolerance(name.agency.name))));
   }
   return names;
 }
@@ -81,6 +86,7 @@ export const agencyUnknown: Rule = {
     const mentions = context.facts.agencies;
     const prose = context.model.prose;
     const names = namesOf(index);
+    const widest = widestTolerance.get(names)!;
     // Offsets inside a recognized mention, marked once: a lookup per candidate instead of a scan of every mention.
     const covered = new Uint8Array(prose.length + 1);
     for (const mention of mentions) covered.fill(1, mention.start, mention.end);
@@ -92,6 +98,9 @@ export const agencyUnknown: Rule = {
       // "các Bộ Giáo dục và Đào tạo, Y tế": the head word of a list whose items were recognized.
       if (words[1] && covered[start + words[1].index!]) continue;
       const head = plain(match[0]).split(' ')[0];
+      // The plain form of the first n written words, made once per n rather than once per known name.
+      const writtenKeys: (string | undefined)[] = [];
+      const keyOfFirst = (count: number, end: number) => (writtenKeys[count] ??= plain(match[0].slice(0, end)));
       let best: { name: string; agency: Agency; end: number; distance: number; current: boolean } | undefined;
       for (const candidate of names) {
         if (head !== candidate.head) continue;
@@ -100,13 +109,16 @@ export const agencyUnknown: Rule = {
           if (count < 2 || count > words.length) continue;
           const last = words[count - 1]!;
           const end = last.index! + last[0].replace(/[,.;:]+$/u, '').length;
-          const distance = editDistance(plain(match[0].slice(0, end)), candidate.key);
+          const writtenKey = keyOfFirst(count, end);
+          // The distance is at least the difference in length: a name that cannot be nearer than the best so far, or within any name's tolerance, is not measured (the outcome is the same).
+          if (Math.abs(writtenKey.length - candidate.key.length) > Math.min(best?.distance ?? Infinity, widest)) continue;
+          const distance = editDistance(writtenKey, candidate.key);
           const current = inForce(candidate.agency, context.noticeDate);
           if (distance === 0) continue;
           if (!best || distance < best.distance || (distance === best.distance && current && !best.current)) best = { name: candidate.agency.name, agency: candidate.agency, end, distance, current };
         }
       }
-      if (!best || best.distance > Math.max(2, Math.round(best.name.length * 0.15))) continue;
+      if (!best || best.distance > tolerance(best.name)) continue;
       const written = match[0].slice(0, best.end);
       context.report({
         start,
