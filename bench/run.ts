@@ -413,6 +413,8 @@ function archiveBudgets(archive: ArchiveResult): Budget[] {
   list.push({ what: `(f) peak RSS, ${large.notices} against ${small.notices} notices`, limit: 'flat (≤ 10 % more)', measured: `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`, met: growth <= 0.1 });
   const cached = archive.cache.second.ms / archive.cache.first.ms;
   list.push({ what: `(f) cached rerun of ${archive.cache.notices} notices / first run`, limit: '≤ 5 %', measured: `${(cached * 100).toFixed(1)} %`, met: cached <= 0.05 });
+  const cachePeak = Math.max(archive.cache.first.maxRss, archive.cache.second.maxRss);
+  list.push({ what: `(f) peak RSS with --cache on ${archive.cache.notices} notices (first and second run)`, limit: '≤ 400 MB', measured: `${mb(archive.cache.first.maxRss)}, ${mb(archive.cache.second.maxRss)}`, met: cachePeak <= 400 * 1024 * 1024 });
   return list;
 }
 
@@ -429,7 +431,7 @@ function renderArchive(archive: ArchiveResult): string[] {
     }
   }
   const { cache } = archive;
-  out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s (load ${cache.first.load.toFixed(2)}), second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s (load ${cache.second.load.toFixed(2)}).`, '');
+  out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s, peak RSS ${mb(cache.first.maxRss)} (load ${cache.first.load.toFixed(2)}); second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s, peak RSS ${mb(cache.second.maxRss)} (load ${cache.second.load.toFixed(2)}).`, '');
   out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}); the machine is shared, so the load average is given with each run.`, '');
   return out;
 }

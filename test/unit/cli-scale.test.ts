@@ -159,7 +159,45 @@ describe('thongbao check --cache', function () {
     assert.equal(stdout, reference.stdout);
     assert.equal(stderr.trim().split('\n').length, 1, stderr);
     assert.match(stderr, /^thongbao: the cache .*\.thongbaocache is damaged/u);
-    assert.doesNotThrow(() => JSON.parse(readFileSync(path.join(folder, '.thongbaocache'), 'utf8')), 'rewritten whole');
+    const [header, ...lines] = readFileSync(path.join(folder, '.thongbaocache'), 'utf8').trimEnd().split('\n');
+    assert.equal(JSON.parse(header!).format, 3, 'rewritten whole');
+    assert.equal(lines.length, readdirSync(folder, { recursive: true }).filter((name) => String(name).endsWith('.tb.md')).length);
+    for (const line of lines) assert.doesNotThrow(() => line.split('\t').map((part) => part && JSON.parse(part)), line.slice(0, 80));
+  });
+
+  it('checks again only the files whose entries are damaged, and starts a cache of an older format afresh without a word', async () => {
+    const folder = archive();
+    const reference = await cli(['check', '--format', 'json', '.'], folder);
+    await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    const file = path.join(folder, '.thongbaocache');
+    const [header, first, second, ...rest] = readFileSync(file, 'utf8').split('\n');
+    // One entry's diagnostics cut short, another entry's first value not JSON.
+    writeFileSync(file, [header, first!.slice(0, first!.length - 20), `x${second}`, ...rest].join('\n'));
+    const damaged = await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    assert.equal(damaged.stdout, reference.stdout);
+    assert.equal(damaged.stderr.trim().split('\n').length, 1, damaged.stderr);
+    assert.match(damaged.stderr, /^thongbao: the cache .*\.thongbaocache had damaged entries/u);
+    const again = await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    assert.equal(again.stdout, reference.stdout);
+    assert.equal(again.stderr, '', 'rewritten whole');
+
+    // The cache of the previous version: one JSON text, here longer than a header may be.
+    writeFileSync(file, JSON.stringify({ format: 2, tool: 'thongbao', scans: {}, results: { padding: 'x'.repeat(10_000) } }));
+    const older = await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    assert.equal(older.stdout, reference.stdout);
+    assert.equal(older.stderr, '');
+    assert.equal(JSON.parse(readFileSync(file, 'utf8').split('\n')[0]!).format, 3);
+  });
+
+  it('leaves the last complete cache as it was when a run fails', async () => {
+    const folder = archive();
+    await cli(['check', '--cache', '--format', 'json', '.'], folder);
+    const before = readFileSync(path.join(folder, '.thongbaocache'), 'utf8');
+    writeFileSync(path.join(folder, 'b.json'), '{"files": 3}');
+    const failed = await cli(['check', '--cache', '--baseline', 'b.json', '.'], folder);
+    assert.equal(failed.code, 2);
+    assert.equal(readFileSync(path.join(folder, '.thongbaocache'), 'utf8'), before);
+    assert.deepEqual(readdirSync(folder).filter((name) => name.endsWith('.tmp')), []);
   });
 
   it('invalidates exactly the results whose registry reads changed', async () => {
@@ -176,19 +214,19 @@ describe('thongbao check --cache', function () {
     await cache.save();
     const reopen = () => ResultCache.open(cache.file, 'tool', () => assert.fail('no warning'));
 
-    assert.ok((await reopen()).lookup(target, result.contentHash, 'config', index.registry()), 'unchanged registry: a hit');
-    assert.equal((await reopen()).lookup(target, result.contentHash, 'other config', index.registry()), undefined);
-    assert.equal((await reopen()).lookup(target, 'other content', 'config', index.registry()), undefined);
-    assert.equal((await ResultCache.open(cache.file, 'new tool', () => undefined)).lookup(target, result.contentHash, 'config', index.registry()), undefined);
+    const hit = (cache: ResultCache, hash: string, config: string, registry: ReturnType<WorkspaceIndex['registry']>) => (cache.fresh(target, hash, config, registry) ? cache.reuse(target) : undefined);
+    assert.deepEqual(hit(await reopen(), result.contentHash, 'config', index.registry()), result.diagnostics, 'unchanged registry: a hit');
+    assert.equal(hit(await reopen(), result.contentHash, 'other config', index.registry()), undefined);
+    assert.equal(hit(await reopen(), 'other content', 'config', index.registry()), undefined);
+    assert.equal(hit(await ResultCache.open(cache.file, 'new tool', () => undefined), result.contentHash, 'config', index.registry()), undefined);
 
     // A notice that cites nothing the target reads: the target's result stays valid.
     const unrelated = URI.file(path.join(workspace, 'other.tb.md')).toString();
     index.setNotice(unrelated, notice('Thực hiện Kế hoạch số 99/KH-BTC ngày 10 tháng 01 năm 2024 của Bộ Tài chính.', { frontMatter: 'co-quan: Văn phòng Chính phủ\nso: 99/TB-VPCP\nngay: 2024-03-01\nloai: Thông báo\ntrich-yeu: Một thông báo khác' }));
-    const afterUnrelated = index.registry();
-    if (!result.reads.allEntries) assert.ok((await reopen()).lookup(target, result.contentHash, 'config', afterUnrelated), 'an unrelated notice keeps the result');
+    if (!result.reads.allEntries) assert.ok(hit(await reopen(), result.contentHash, 'config', index.registry()), 'an unrelated notice keeps the result');
     // A notice that cites 12/KH-BCA with another date: the target's cross-file finding can change.
     index.setNotice(unrelated, notice('Thực hiện Kế hoạch số 12/KH-BCA ngày 20 tháng 01 năm 2024 của Bộ Công an.'));
-    assert.equal((await reopen()).lookup(target, result.contentHash, 'config', index.registry()), undefined);
+    assert.equal(hit(await reopen(), result.contentHash, 'config', index.registry()), undefined);
   });
 });
 

@@ -6,6 +6,7 @@ import { LineIndex } from '../core/positions.js';
 import { allRules } from '../core/rules/index.js';
 import { msg, type Locale, type Msg } from '../core/types.js';
 import { loadKnowledge } from '../knowledge/index.js';
+import type { Knowledge } from '../knowledge/types.js';
 import { Baseline, BaselineBuilder } from './baseline.js';
 import { cacheFilePath, configDigest, ResultCache, toolDigest } from './cache.js';
 import { type CheckedDiagnostic, type CheckResult, type CheckTask } from './checkFile.js';
@@ -74,6 +75,16 @@ export function defaultJobs(cores: number): number {
 export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promise<CheckRunOutcome> {
   const knowledge = loadKnowledge();
   const cache = options.cache ? await ResultCache.open(cacheFilePath(options.cache.location, io.cwd), toolDigest(options.version), (message) => io.stderr(`${forTerminal(`thongbao: ${message}`)}\n`)) : undefined;
+  try {
+    return await checkAll(options, io, knowledge, cache);
+  } catch (error) {
+    // The cache of the last complete run stays as it was.
+    await cache?.discard();
+    throw error;
+  }
+}
+
+async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Knowledge, cache: ResultCache | undefined): Promise<CheckRunOutcome> {
   const { index, registryReports, hashes } = await indexForCheck(options.files, options.sources, knowledge, cache);
   const registry = index.registry();
   for (const report of registryReports) {
@@ -103,16 +114,15 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
   };
   const writer = recorder ? undefined : new ReportWriter(options.format, { cwd: io.cwd, locale, rules: allRules, color: io.color, version: options.version, docsBase: options.docsBase, baseline: baseline !== undefined }, out);
 
-  // --fix must see the text to fix it: the cache is then only written.
-  const hits = new Map<number, CheckResult>();
+  // --fix must see the text to fix it: the cache is then only written. Cached diagnostics are read when their turn comes, not all held at once.
+  const cached = new Set<number>();
   if (cache && !options.fix) {
     for (const task of tasks) {
       const hash = hashes.get(task.file);
-      const diagnostics = hash ? cache.lookup(task.file, hash, task.configKey, registry) : undefined;
-      if (diagnostics) hits.set(task.index, { index: task.index, file: task.file, diagnostics, contentHash: hash!, reads: NO_READS });
+      if (hash && cache.fresh(task.file, hash, task.configKey, registry)) cached.add(task.index);
     }
   }
-  const toAnalyse = tasks.length - hits.size;
+  const toAnalyse = tasks.length - cached.size;
   const jobs = Math.min(options.jobs ?? defaultJobs(availableParallelism()), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
   const inProcess = inProcessRunner({ knowledge, registry });
   const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(index.scanOf(URI.file(file).toString())?.citations ?? []), fallback: inProcess }) : inProcess;
@@ -124,8 +134,9 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
       tasks,
       Math.max(4, jobs * 4),
       (task) => {
-        const hit = hits.get(task.index);
-        return hit ? Promise.resolve(hit) : runner.run(task).then((result) => {
+        const diagnostics = cached.has(task.index) ? cache!.reuse(task.file) : undefined;
+        if (diagnostics) return Promise.resolve<CheckResult>({ index: task.index, file: task.file, diagnostics, contentHash: hashes.get(task.file)!, reads: NO_READS });
+        return runner.run(task).then((result) => {
           cache?.store(result, task.configKey, registry);
           return result;
         });
