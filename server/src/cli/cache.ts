@@ -13,51 +13,37 @@ import terms from '../knowledge/data/terms.json';
 import type { Registry } from '../core/registry.js';
 import type { IndexedNotice } from '../workspace/scan.js';
 import type { CheckedDiagnostic, CheckResult } from './checkFile.js';
-import { RegistryDigests, type RegistryReads } from './registryReads.js';
+import { RegistryDigests } from './registryReads.js';
 
 export const DEFAULT_CACHE_FILE = '.thongbaocache';
 const CACHE_FORMAT = 3;
 
-/** What a cached result was computed from: valid while the content, configuration and registry reads give the same answers. */
-interface ResultKey {
-  hash: string;
-  config: string;
-  reads: RegistryReads;
-  readsDigest: string;
-  today?: string;
-}
-
-/** The part of a file's entry read when the cache opens: what says whether the rest is still valid. */
-interface EntryMeta {
-  file: string;
-  /** Content hash the kept index scan was made from. */
-  scanHash?: string;
-  result?: ResultKey;
-}
-
-/** Where an entry's parts lie in the previous cache file, read only when used. */
-interface EntryLocation {
-  meta: EntryMeta;
-  line: Segment;
-  scan: Segment;
-  diagnostics: Segment;
-}
-
-interface Segment {
-  offset: number;
-  length: number;
-}
-
 const readsSchema = z.object({ lookups: z.array(z.string()), numbers: z.array(z.string()), elsewhere: z.array(z.string()), allEntries: z.boolean() });
 // Each part is checked only as far as reading it needs: a damaged entry must not crash the run.
 const headerSchema = z.object({ format: z.literal(CACHE_FORMAT), tool: z.string() });
+/** What a cached result was computed from: valid while the content, configuration and registry reads give the same answers. */
+const resultKeySchema = z.object({ hash: z.string(), config: z.string(), reads: readsSchema, readsDigest: z.string(), today: z.string().optional() });
+/** The part of a file's entry read when the cache opens: what says whether the rest is still valid. */
 const metaSchema = z.object({
   file: z.string(),
+  /** Content hash the kept index scan was made from. */
   scanHash: z.string().optional(),
-  result: z.object({ hash: z.string(), config: z.string(), reads: readsSchema, readsDigest: z.string(), today: z.string().optional() }).optional(),
+  result: resultKeySchema.optional(),
 });
 const scanSchema = z.object({ uri: z.string(), signature: z.string(), citations: z.array(z.unknown()) }).loose();
 const diagnosticsSchema = z.array(z.object({ rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string(), fingerprint: z.string() }).loose());
+
+type ResultKey = z.infer<typeof resultKeySchema>;
+type EntryMeta = z.infer<typeof metaSchema>;
+
+/** Where an entry's line lies in the previous cache file, and where its scan and diagnostics start in it: read only when used. */
+interface EntryLocation {
+  meta: EntryMeta;
+  offset: number;
+  length: number;
+  scanStart: number;
+  diagnosticsStart: number;
+}
 
 /** A first line longer than this is not a header: a cache of an older format (one JSON text) or not a cache. */
 const MAX_HEADER_BYTES = 4096;
@@ -208,12 +194,7 @@ export class ResultCache {
       this.damaged = true;
       return;
     }
-    this.entries.set(meta.data.file, {
-      meta: meta.data,
-      line: { offset, length: line.length },
-      scan: { offset: offset + firstTab + 1, length: secondTab - firstTab - 1 },
-      diagnostics: { offset: offset + secondTab + 1, length: line.length - secondTab - 1 },
-    });
+    this.entries.set(meta.data.file, { meta: meta.data, offset, length: line.length, scanStart: firstTab + 1, diagnosticsStart: secondTab + 1 });
   }
 
   private forgetPrevious(): void {
@@ -226,17 +207,17 @@ export class ResultCache {
     this.previousFd = undefined;
   }
 
-  /** The bytes of a part of the previous file. */
-  private bytesOf(segment: Segment): Buffer {
-    const bytes = Buffer.allocUnsafe(segment.length);
-    readSync(this.previousFd!, bytes, 0, segment.length, segment.offset);
+  /** The bytes of an entry's line in the previous file, up to `end` (relative to the line). */
+  private lineOf(entry: EntryLocation, end = entry.length): Buffer {
+    const bytes = Buffer.allocUnsafe(end);
+    readSync(this.previousFd!, bytes, 0, end, entry.offset);
     return bytes;
   }
 
   /** A part of an entry, or undefined (and the cache noted damaged) when it does not read as it should. */
-  private partOf<T>(segment: Segment, schema: z.ZodType<T>): T | undefined {
-    if (segment.length === 0) return undefined;
-    const parsed = schema.safeParse(parseJson(this.bytesOf(segment)));
+  private partOf<T>(bytes: Buffer, schema: z.ZodType<T>): T | undefined {
+    if (bytes.length === 0) return undefined;
+    const parsed = schema.safeParse(parseJson(bytes));
     if (parsed.success) return parsed.data;
     this.damaged = true;
     return undefined;
@@ -246,7 +227,8 @@ export class ResultCache {
   scan(file: string, hash: string): IndexedNotice | undefined {
     const entry = this.entries.get(file);
     if (entry?.meta.scanHash !== hash) return undefined;
-    return this.partOf(entry.scan, scanSchema) as IndexedNotice | undefined;
+    const upToDiagnostics = this.lineOf(entry, entry.diagnosticsStart - 1);
+    return this.partOf(upToDiagnostics.subarray(entry.scanStart), scanSchema) as IndexedNotice | undefined;
   }
 
   /** The scan the index holds for a file, written with its result. */
@@ -266,9 +248,10 @@ export class ResultCache {
   reuse(file: string): CheckedDiagnostic[] | undefined {
     const entry = this.entries.get(file);
     if (!entry) return undefined;
-    const diagnostics = this.partOf(entry.diagnostics, diagnosticsSchema) as CheckedDiagnostic[] | undefined;
+    const line = this.lineOf(entry);
+    const diagnostics = this.partOf(line.subarray(entry.diagnosticsStart), diagnosticsSchema) as CheckedDiagnostic[] | undefined;
     if (!diagnostics) return undefined;
-    this.writeLine(file, this.bytesOf(entry.line));
+    this.writeLine(file, line);
     return diagnostics;
   }
 

@@ -20,21 +20,26 @@ interface KnownName {
 
 /** How far a written name may be from a known one and still be taken for it. */
 const tolerance = (name: string) => Math.max(2, Math.round(name.length * 0.15));
-const widestTolerance = new WeakMap<KnownName[], number>();
-const knownNames = new WeakMap<AgencyIndex, KnownName[]>();
+
+interface KnownNames {
+  names: KnownName[];
+  /** The largest tolerance of any name: a written name further than that from every name is reported as none. */
+  widest: number;
+}
+const knownNames = new WeakMap<AgencyIndex, KnownNames>();
 
 /** The agencies' names in plain form, built once per index. */
-function namesOf(index: AgencyIndex): KnownName[] {
-  let names = knownNames.get(index);
-  if (!names) {
-    names = index.agencies.map((agency) => {
+function namesOf(index: AgencyIndex): KnownNames {
+  let known = knownNames.get(index);
+  if (!known) {
+    const names = index.agencies.map((agency) => {
       const key = plain(agency.name);
       return { agency, words: agency.name.split(' ').length, key, head: key.split(' ')[0]! };
     });
-    knownNames.set(index, names);
-    widestTolerance.set(names, Math.max(0, ...names.map((name) => tolerance(name.agency.name))));
+    known = { names, widest: Math.max(0, ...names.map((name) => tolerance(name.agency.name))) };
+    knownNames.set(index, known);
   }
-  return names;
+  return known;
 }
 
 /** "các Bộ: …", "Các Bộ …": a list of ministries written without their head word, up to the end of its clause. */
@@ -85,8 +90,7 @@ export const agencyUnknown: Rule = {
     const index = indexOf(context);
     const mentions = context.facts.agencies;
     const prose = context.model.prose;
-    const names = namesOf(index);
-    const widest = widestTolerance.get(names)!;
+    const { names, widest } = namesOf(index);
     // Offsets inside a recognized mention, marked once: a lookup per candidate instead of a scan of every mention.
     const covered = new Uint8Array(prose.length + 1);
     for (const mention of mentions) covered.fill(1, mention.start, mention.end);
@@ -98,18 +102,22 @@ export const agencyUnknown: Rule = {
       // "các Bộ Giáo dục và Đào tạo, Y tế": the head word of a list whose items were recognized.
       if (words[1] && covered[start + words[1].index!]) continue;
       const head = plain(match[0]).split(' ')[0];
-      // The plain form of the first n written words, made once per n rather than once per known name.
-      const writtenKeys: (string | undefined)[] = [];
-      const keyOfFirst = (count: number, end: number) => (writtenKeys[count] ??= plain(match[0].slice(0, end)));
+      // The first n written words (where they end, their plain form), made once per n rather than once per known name.
+      const prefixes: ({ end: number; key: string } | undefined)[] = [];
+      const firstWords = (count: number) => {
+        const known = prefixes[count];
+        if (known) return known;
+        const last = words[count - 1]!;
+        const end = last.index! + last[0].replace(/[,.;:]+$/u, '').length;
+        return (prefixes[count] = { end, key: plain(match[0].slice(0, end)) });
+      };
       let best: { name: string; agency: Agency; end: number; distance: number; current: boolean } | undefined;
       for (const candidate of names) {
         if (head !== candidate.head) continue;
         // Compare with the written words of about the name's length (a word missing or added).
         for (const count of [candidate.words - 1, candidate.words, candidate.words + 1]) {
           if (count < 2 || count > words.length) continue;
-          const last = words[count - 1]!;
-          const end = last.index! + last[0].replace(/[,.;:]+$/u, '').length;
-          const writtenKey = keyOfFirst(count, end);
+          const { end, key: writtenKey } = firstWords(count);
           // The distance is at least the difference in length: a name that cannot be nearer than the best so far, or within any name's tolerance, is not measured (the outcome is the same).
           if (Math.abs(writtenKey.length - candidate.key.length) > Math.min(best?.distance ?? Infinity, widest)) continue;
           const distance = editDistance(writtenKey, candidate.key);
