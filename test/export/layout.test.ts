@@ -70,6 +70,17 @@ describe('layout model', () => {
     assert.match(plainRuns(paragraphs.at(-1)!.runs), /\.\/\.$/u);
   });
 
+  it('prints web and e-mail addresses as written, strikethrough and tables as GFM reads them', () => {
+    const addresses = 'Xem tại www.chinhphu.vn, https://vanban.chinhphu.vn/?pageid=27160&docid=212345 hoặc hộp thư vpcp@chinhphu.gov.vn.';
+    const text = seed530.replace(/\n## Nơi nhận/u, `\n${addresses} Không ~~áp dụng~~.\n\n| Cơ quan | Hạn |\n|---|---|\n| Bộ Công an | Quý I |\n\n## Nơi nhận`);
+    const { body } = layout(text);
+    const paragraph = body.find((block) => block.kind === 'paragraph' && plainRuns(block.runs).startsWith('Xem tại'));
+    assert.ok(paragraph && paragraph.kind === 'paragraph');
+    assert.equal(plainRuns(paragraph.runs), `${addresses} Không áp dụng.`);
+    assert.deepEqual(paragraph.runs.filter((run) => run.kind === 'text' && run.strike).map((run) => run.kind === 'text' && run.text), ['áp dụng']);
+    assert.ok(body.some((block) => block.kind === 'table'));
+  });
+
   it('closing: "Nơi nhận:", the entries as written, title lines and the name from "## Chữ ký"', () => {
     const { closing } = layout(readNotice('examples/thong-bao-mau.tb.md'));
     assert.ok(closing);

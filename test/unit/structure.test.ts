@@ -43,6 +43,17 @@ describe('numbering extraction', () => {
   });
 });
 
+describe('the model', () => {
+  it('reads web and e-mail addresses as prose, as written, and finds nothing in them', () => {
+    const sentence = 'Các cơ quan gửi ý kiến qua Cổng Thông tin điện tử Chính phủ (www.chinhphu.vn, https://vanban.chinhphu.vn/?pageid=27160&docid=212345) hoặc hộp thư vpcp@chinhphu.gov.vn trước ngày 15 tháng 12 năm 2024.';
+    const text = notice(sentence);
+    const result = run(text);
+    const start = text.indexOf(sentence);
+    assert.equal(result.model.prose.slice(start, start + sentence.length), sentence);
+    assert.deepEqual(result.findings.filter((finding) => finding.start >= start && finding.end <= start + sentence.length).map((finding) => finding.rule), []);
+  });
+});
+
 describe('structure/numbering', () => {
   it('reports a skipped item once and renumbers the whole sequence in one fix', () => {
     const text = notice('1. Một.\n\n2. Hai.\n\n4. Bốn.\n\n5. Năm.');
