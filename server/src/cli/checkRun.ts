@@ -59,9 +59,8 @@ const FILES_PER_WORKER = 16;
 
 /**
  * Threads used when --jobs is not given. On two cores one thread is faster:
- * its garbage collector already runs on the other core, and capped workers
- * collect more often (measured on 500 notices: 12.4 s on one thread, 20.5 s
- * on two workers; docs/performance.md).
+ * its garbage collector already runs on the other core (measured on 500
+ * notices: 8.9 s on one thread, 10.2 s on two workers; docs/performance.md).
  */
 export function defaultJobs(cores: number): number {
   return cores > 2 ? cores : 1;

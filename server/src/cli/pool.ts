@@ -28,8 +28,14 @@ export function workerScript(): string {
   return found;
 }
 
-/** A worker holds the knowledge (~50 MB); one analysis of a typical notice needs a few MB more. */
-export const WORKER_OLD_GENERATION_MB = 128;
+/**
+ * A worker holds ~30 MB (the knowledge) after a collection. V8 lets a heap grow by a factor it derives from this cap before
+ * marking it again: 1.3 up to 256 MB, rising to 2 just under 2 GB, 4 from 2 GB. Marking runs beside the analysis and slows it
+ * (write barriers, helper threads on the other core), so a low factor costs time and a high one memory. --jobs 2 on 500
+ * notices: a cap of 128 MB took 12.9–14.5 s and 290 MB, this one (factor 1.8) 10.2 s and 322 MB, none 8.2–8.6 s and
+ * 435–530 MB; on 10,000 notices this one 186 s and 378 MB (docs/performance.md).
+ */
+export const WORKER_OLD_GENERATION_MB = 1536;
 
 interface Slot {
   worker: Worker;
@@ -68,8 +74,8 @@ export class WorkerPool implements CheckRunner {
 
   private spawn(): Slot {
     // A small young generation keeps each worker's heap near what one analysis needs (measured: -11 % peak RSS on 300 notices, no more CPU);
-    // a capped old generation makes the worker collect before its heap is several times what it holds (a worker that runs out
-    // on a huge notice stops, and that file is checked on the main thread).
+    // the old generation's cap sets how far the heap grows between collections (above; a worker that runs out on a huge notice
+    // stops, and that file is checked on the main thread).
     // The worker is a self-contained bundle: the parent's loaders (tsx, in the tests) would only slow its start (measured: 3× the CPU).
     const slot: Slot = { worker: new Worker(this.script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } }) };
     slot.worker.on('message', (answer: WorkerAnswer) => {
