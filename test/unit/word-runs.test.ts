@@ -10,6 +10,7 @@ import { loadKnowledge } from '../../server/src/knowledge/index.js';
 import { loadSeeds } from '../../bench/generate.js';
 import { readWords } from '../../server/src/core/rules/typo/spelling.js';
 import { typoDoubledWord } from '../../server/src/core/rules/typo/doubledWord.js';
+import { lopsidedHyphens } from '../../server/src/core/rules/typo/spacing.js';
 import type { Report, Rule, RuleContext } from '../../server/src/core/rule.js';
 import type { NoticeModel } from '../../server/src/core/model.js';
 
@@ -150,5 +151,13 @@ describe('the shared word stream', () => {
     fc.assert(fc.property(body, (text) => assert.deepEqual(byRuns(text), byPattern(text))), { numRuns: 2000 });
     const word = fc.array(fc.oneof(fc.string({ unit: 'binary', maxLength: 3 }), fc.constantFrom('N', 'H', 'Đ', 'đ', 'TT', '&', 'İ', 'ǅ', '𝐀', 'a', '1')), { maxLength: 6 }).map((parts) => parts.join(''));
     fc.assert(fc.property(word, (text) => assert.ok(!isAcronym(text) || mayBeAcronym(text, 0, text.length))), { numRuns: 5000 });
+  });
+
+  it('gives typo/spacing the lopsided hyphens of its former pattern', () => {
+    const former = (text: string) => [...text.matchAll(/(?<=[\p{L}\p{M}])(?:-[ \t]+|[ \t]+-)(?=[\p{L}\p{M}])/gu)].map((match) => ({ index: match.index!, length: match[0].length }));
+    const text = fc.array(fc.constantFrom('a', 'Ấ', 'đ', '-', ' ', '\t', '1', '/', '\u0301', '𝐀', '\ud835', ',', '\n', ' - '), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(text, (sample) => assert.deepEqual(lopsidedHyphens(sample), former(sample))), { numRuns: 5000 });
+    for (const seed of loadSeeds()) assert.deepEqual(lopsidedHyphens(seed.text), former(seed.text), seed.name);
+    assert.deepEqual(lopsidedHyphens('các- bon, Ngàn Trươi -Cẩm Trang, kinh tế - xã hội'), [{ index: 3, length: 2 }, { index: 20, length: 2 }]);
   });
 });

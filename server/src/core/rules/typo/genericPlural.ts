@@ -109,7 +109,7 @@ function namedTwice(prose: string, words: TypeWordAt[]): Set<string> {
   const seen = new Map<string, Set<string>>();
   const twice = new Set<string>();
   for (const word of words) {
-    if (PLURAL_BEFORE.test(prose.slice(Math.max(0, word.start - 24), word.start))) {
+    if (word.pluralBefore) {
       if (namesSubjects(prose, word.end)) twice.add(word.written);
       continue;
     }
@@ -125,12 +125,14 @@ function namedTwice(prose: string, words: TypeWordAt[]): Set<string> {
 
 interface TypeWordAt extends Span {
   written: string;
+  /** Right after "các"/"những" or a count ("các Nghị quyết", "03 Nghị định"): read by two passes, tested once. */
+  pluralBefore: boolean;
 }
 
 /** Capitalised type words of the body (not in capitals: headings and signatures keep their case). */
 function typeWordsAt(context: RuleContext): TypeWordAt[] {
   const { prose, body } = context.model;
-  const found: TypeWordAt[] = [];
+  const found: Omit<TypeWordAt, 'pluralBefore'>[] = [];
   for (const mention of context.facts.terms) {
     if (mention.kind !== 'exact' || mention.term.kind !== 'doc-type') continue;
     found.push({ start: mention.start, end: mention.end, written: prose.slice(mention.start, mention.end) });
@@ -142,7 +144,8 @@ function typeWordsAt(context: RuleContext): TypeWordAt[] {
   }
   return found
     .filter((word) => word.written[0] !== word.written[0]!.toLowerCase() && word.written !== word.written.toUpperCase())
-    .sort((a, b) => a.start - b.start);
+    .sort((a, b) => a.start - b.start)
+    .map((word) => ({ ...word, pluralBefore: PLURAL_BEFORE.test(prose.slice(Math.max(0, word.start - 24), word.start)) }));
 }
 
 /**
@@ -201,10 +204,9 @@ export function genericPlurals(context: RuleContext): GenericPlural[] {
   const found = new Map<number, GenericPlural>();
   for (const word of words) {
     if (found.has(word.start)) continue;
-    const before = prose.slice(Math.max(0, word.start - 24), word.start);
     // "Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia": the plural is part of a body's name.
     if (BODY_NAME_BEFORE.test(prose.slice(Math.max(0, word.start - 80), word.start))) continue;
-    if (PLURAL_BEFORE.test(before)) {
+    if (word.pluralBefore) {
       // One-syllable "Luật" after "các" is checked only as a list item: "các Luật" alone is rare and often a heading.
       if (!ONE_SYLLABLE_TYPES.includes(word.written) && !isNamed(prose, word.start, word.end, names)) found.set(word.start, word);
       continue;

@@ -37,8 +37,32 @@ interface Problem {
   title?: Msg;
 }
 
-/** A hyphen with a space on one side only, between two words: "các- bon", "Bà Rịa- Vũng Tàu", "Ngàn Trươi -Cẩm Trang". */
-const LOPSIDED_HYPHEN = /(?<=[\p{L}\p{M}])(?:-[ \t]+|[ \t]+-)(?=[\p{L}\p{M}])/gu;
+const LETTER_OR_MARK_BEFORE = /[\p{L}\p{M}]$/u;
+const LETTER_OR_MARK_AFTER = /^[\p{L}\p{M}]/u;
+
+function isSpaceOrTab(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 0x20 || code === 0x09;
+}
+
+/**
+ * A hyphen with a space on one side only, between two words: "các- bon", "Bà Rịa- Vũng Tàu", "Ngàn Trươi -Cẩm Trang";
+ * the spans /(?<=[\p{L}\p{M}])(?:-[ \t]+|[ \t]+-)(?=[\p{L}\p{M}])/gu finds, read from each hyphen (that pattern opens
+ * with a lookbehind and a space: it was tried at every offset and every space of the body).
+ */
+export function lopsidedHyphens(text: string): { index: number; length: number }[] {
+  const found: { index: number; length: number }[] = [];
+  for (let hyphen = text.indexOf('-'); hyphen >= 0; hyphen = text.indexOf('-', hyphen + 1)) {
+    let before = hyphen;
+    while (before > 0 && isSpaceOrTab(text, before - 1)) before--;
+    let after = hyphen + 1;
+    while (after < text.length && isSpaceOrTab(text, after)) after++;
+    if ((before === hyphen) === (after === hyphen + 1)) continue; // spaced on both sides or on neither
+    if (!LETTER_OR_MARK_BEFORE.test(text.slice(Math.max(0, before - 2), before)) || !LETTER_OR_MARK_AFTER.test(text.slice(after, after + 2))) continue;
+    found.push({ index: before, length: after - before });
+  }
+  return found;
+}
 /** Transliterated words whose syllables a hyphen joins (Vietnamese spelling of loanwords). */
 const JOINED_LOANWORDS = new Set(['các-bon', 'ô-xy', 'a-xít', 'ni-tơ', 'phốt-pho', 'ô-tô', 'ki-lô', 'xi-măng', 'in-tơ-nét', 'ca-cao', 'ba-zơ', 'mê-tan', 'đi-ô-xít', 'xăng-dầu']);
 const WORD_BEFORE = /[\p{L}\p{M}]+$/u;
@@ -49,9 +73,9 @@ function hyphenProblems(context: RuleContext, slice: string): Problem[] {
   const { text, prose, body } = context.model;
   const found: Problem[] = [];
   const named = spanIndex(context.facts.agencies.filter((mention) => mention.agency));
-  for (const match of slice.matchAll(LOPSIDED_HYPHEN)) {
-    const start = body.start + match.index!;
-    const end = start + match[0].length;
+  for (const match of lopsidedHyphens(slice)) {
+    const start = body.start + match.index;
+    const end = start + match.length;
     // Real spaces of the text only, not blanked markup.
     if (text.slice(start, end) !== prose.slice(start, end)) continue;
     // Agency names are checked whole by agency/spelling ("Bộ Văn hóa- Thể thao và Du lịch"); links keep their text.
