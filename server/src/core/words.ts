@@ -44,7 +44,7 @@ function widthIn(cls: CodePointClass, text: string, at: number, to: number): num
   return unitIn(cls, code) ? 1 : 0;
 }
 
-const LETTER_OR_MARK = codePointClass(/^[\p{L}\p{M}]$/u);
+export const LETTER_OR_MARK = codePointClass(/^[\p{L}\p{M}]$/u);
 
 /** The runs of letters and marks of text[from, to). */
 export function letterRuns(text: string, from = 0, to = text.length): WordRuns {
@@ -83,8 +83,11 @@ export function runsOf(text: string, cls: CodePointClass, from = 0, to = text.le
   return { text, from, to, count, starts, ends };
 }
 
-/** True when the code point ending just before `at` belongs to the class, as a lookbehind reads it; false at the start of the runs' range. */
-export function classBefore(runs: WordRuns, at: number, cls: CodePointClass): boolean {
+/** Where a lookbehind or lookahead may look: the runs' range, or any text read alone. */
+export type TextRange = Pick<WordRuns, 'text' | 'from' | 'to'>;
+
+/** True when the code point ending just before `at` belongs to the class, as a lookbehind reads it; false at the start of the range. */
+export function classBefore(runs: TextRange, at: number, cls: CodePointClass): boolean {
   if (at <= runs.from) return false;
   const { text } = runs;
   const low = text.charCodeAt(at - 1);
@@ -95,7 +98,7 @@ export function classBefore(runs: WordRuns, at: number, cls: CodePointClass): bo
   return unitIn(cls, low);
 }
 
-/** True when the code point starting at `at` belongs to the class, as a lookahead reads it; false at the end of the runs' range. */
-export function classAfter(runs: WordRuns, at: number, cls: CodePointClass): boolean {
+/** True when the code point starting at `at` belongs to the class, as a lookahead reads it; false at the end of the range. */
+export function classAfter(runs: TextRange, at: number, cls: CodePointClass): boolean {
   return at < runs.to && widthIn(cls, runs.text, at, runs.to) > 0;
 }

@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../../rule.js';
 import { msg, type Msg, type TextEdit } from '../../types.js';
 import { someEnclosing, spanIndex } from '../../spanIndex.js';
+import { classAfter, classBefore, LETTER_OR_MARK } from '../../words.js';
 
 /** Two or more spaces between two characters of one line. (The leading lookaheads let the engine skip ahead; see GLUED_STOP.) */
 const DOUBLED = /(?=[ \t]{2})(?<=\S)[ \t]{2,}(?=\S)/gu;
@@ -37,9 +38,6 @@ interface Problem {
   title?: Msg;
 }
 
-const LETTER_OR_MARK_BEFORE = /[\p{L}\p{M}]$/u;
-const LETTER_OR_MARK_AFTER = /^[\p{L}\p{M}]/u;
-
 function isSpaceOrTab(text: string, at: number): boolean {
   const code = text.charCodeAt(at);
   return code === 0x20 || code === 0x09;
@@ -52,13 +50,14 @@ function isSpaceOrTab(text: string, at: number): boolean {
  */
 export function lopsidedHyphens(text: string): { index: number; length: number }[] {
   const found: { index: number; length: number }[] = [];
+  const whole = { text, from: 0, to: text.length };
   for (let hyphen = text.indexOf('-'); hyphen >= 0; hyphen = text.indexOf('-', hyphen + 1)) {
     let before = hyphen;
     while (before > 0 && isSpaceOrTab(text, before - 1)) before--;
     let after = hyphen + 1;
     while (after < text.length && isSpaceOrTab(text, after)) after++;
     if ((before === hyphen) === (after === hyphen + 1)) continue; // spaced on both sides or on neither
-    if (!LETTER_OR_MARK_BEFORE.test(text.slice(Math.max(0, before - 2), before)) || !LETTER_OR_MARK_AFTER.test(text.slice(after, after + 2))) continue;
+    if (!classBefore(whole, before, LETTER_OR_MARK) || !classAfter(whole, after, LETTER_OR_MARK)) continue;
     found.push({ index: before, length: after - before });
   }
   return found;
