@@ -25,6 +25,14 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+/** Keeps pdf.js's modules (server/src/import/pdfjsModules.ts) out of a bundle: they stay a run-time import, answered by dist/pdfjs.cjs. */
+const leavePdfjsOut = {
+  name: 'leave-pdfjs-out',
+  setup(build) {
+    build.onResolve({ filter: /\/pdfjsModules\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const entries = [
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
   { in: 'server/src/lsp/node.ts', out: 'server' },
@@ -32,12 +40,14 @@ const entries = [
   // The worker threads of `thongbao check --jobs`, found beside cli.cjs.
   { in: 'server/src/cli/worker.ts', out: 'cliWorker' },
   { in: 'server/src/api.ts', out: 'core' },
+  // pdf.js, loaded by server/src/import/pdf.ts on the first PDF only; the bundles above leave it out.
+  { in: 'server/src/import/pdfjsModules.ts', out: 'pdfjs', bundlesPdfjs: true },
 ];
 
 const started = Date.now();
 await Promise.all(
   entries.map((entry) =>
-    build({ ...common, entryPoints: { [entry.out]: entry.in }, outdir: 'dist', external: entry.external ?? [] }),
+    build({ ...common, entryPoints: { [entry.out]: entry.in }, outdir: 'dist', external: entry.external ?? [], plugins: entry.bundlesPdfjs ? [] : [leavePdfjsOut] }),
   ),
 );
 // The Vietnamese spelling dictionary (typo/spelling) is read beside the bundles at run time (server/src/knowledge/spelling.ts).

@@ -36,4 +36,22 @@ describe('import: a PDF through the bundled CLI, without @napi-rs/canvas', funct
     assert.match(stdout, /^so: 03\/TB-VPCP$/mu);
     assert.doesNotMatch(stderr, /Warning|DOMMatrix|canvas/u);
   });
+
+  it('checks PDFs on worker threads as on the main thread, pdf.js loaded from its own bundle', async () => {
+    const pdfs = ['a.pdf', 'b.pdf'].map((name) => {
+      cpSync(fixture, path.join(folder, name));
+      return name;
+    });
+    const check = (jobs: string) => run(process.execPath, ['--eval', 'require(process.argv[1]).main()', path.join(folder, 'cli.cjs'), 'check', '--format', 'json', '--jobs', jobs, ...pdfs], { cwd: folder }).catch((failure: { stdout: string; stderr: string; code: number }) => failure);
+    const [onWorkers, onMainThread] = await Promise.all([check('2'), check('1')]);
+    assert.equal(onWorkers.stderr, '');
+    assert.equal(onWorkers.stdout, onMainThread.stdout);
+    assert.equal((JSON.parse(onWorkers.stdout) as { filePath: string }[]).length, 2);
+  });
+
+  it('leaves pdf.js out of the bundles that do not read PDFs on their own', () => {
+    // V8 keeps a script's source for as long as its thread runs: pdf.js inside them cost every thread of `check --jobs` ~7 MB.
+    for (const name of ['cli.cjs', 'cliWorker.cjs', 'server.cjs']) assert.doesNotMatch(readFileSync(path.join(folder, name), 'utf8'), /WorkerMessageHandler/u, name);
+    assert.match(readFileSync(path.join(folder, 'pdfjs.cjs'), 'utf8'), /WorkerMessageHandler/u);
+  });
 });

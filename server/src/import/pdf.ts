@@ -1,3 +1,7 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { OfficeDocument, Paragraph, TextRun } from '../core/import/model.js';
 import { msg } from '../core/types.js';
 import { ImportReadError } from './errors.js';
@@ -37,17 +41,25 @@ interface Segment {
 
 let pdfjsLoading: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined;
 
+/** The bundled pdf.js beside this bundle (dist/pdfjs.cjs), or the package itself when running from the sources. */
+function pdfjsModules(): Promise<typeof import('./pdfjsModules.js')> {
+  const bundled = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pdfjs.cjs');
+  if (existsSync(bundled)) return Promise.resolve(createRequire(import.meta.url)(bundled) as typeof import('./pdfjsModules.js'));
+  return import('./pdfjsModules.js');
+}
+
 /**
- * pdf.js is loaded on the first PDF only (its bundled code, a fixed module): loading it costs a few hundred
- * milliseconds and polyfills browser classes, which no check of a .tb.md should pay for.
+ * pdf.js is loaded on the first PDF only: loading it costs a few hundred milliseconds and polyfills browser classes, which
+ * no check of a .tb.md should pay for.
  */
 function loadPdfjs() {
   pdfjsLoading ??= (async () => {
     installPdfjsGlobals();
     return withoutRenderingWarnings(async () => {
+      const { pdfjs, pdfjsWorker } = await pdfjsModules();
       // pdf.js's "fake worker" runs in this thread when the worker module is on globalThis (no worker file to find).
-      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-      return import('pdfjs-dist/legacy/build/pdf.mjs');
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+      return pdfjs;
     });
   })();
   return pdfjsLoading;
