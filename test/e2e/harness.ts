@@ -349,7 +349,8 @@ export class VsCode {
   /** Waits until the Problems panel reports exactly `count` problems for the file. */
   async waitForProblemCount(fileName: string, count: number, timeout = EVENT_TIMEOUT): Promise<void> {
     const panel = await this.showProblems();
-    const label = count === 0 ? null : `${count} ${count === 1 ? 'problem' : 'problems'} in file ${fileName} `;
+    // The panel's label says "problems" whatever the count ("1 problems in file a.tb.md of folder .").
+    const label = count === 0 ? null : `${count} problems in file ${fileName} `;
     try {
       if (label === null) {
         await panel.locator(`.monaco-list-row[aria-level="1"][aria-label*="in file ${fileName} "]`).waitFor({ state: 'detached', timeout });
