@@ -2,9 +2,10 @@
 // tsc only type-checks (npm run typecheck) and emits the declarations of the public API.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { asciiBundle } from './asciiBundle.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const production = process.argv.includes('--production');
@@ -50,6 +51,14 @@ await Promise.all(
     build({ ...common, entryPoints: { [entry.out]: entry.in }, outdir: 'dist', external: entry.external ?? [], plugins: entry.bundlesPdfjs ? [] : [leavePdfjsOut] }),
   ),
 );
+// Every bundle ASCII-only, so that V8 keeps its source one byte a character (scripts/asciiBundle.mjs).
+for (const entry of entries) {
+  const file = path.join(root, 'dist', `${entry.out}.cjs`);
+  const mapFile = `${file}.map`;
+  const { code, map } = asciiBundle(readFileSync(file, 'utf8'), common.sourcemap ? JSON.parse(readFileSync(mapFile, 'utf8')) : undefined);
+  writeFileSync(file, code);
+  if (map) writeFileSync(mapFile, map);
+}
 // The Vietnamese spelling dictionary (typo/spelling) is read beside the bundles at run time (server/src/knowledge/spelling.ts).
 mkdirSync(path.join(root, 'dist', 'dictionary-vi'), { recursive: true });
 for (const name of ['index.aff', 'index.dic', 'license']) copyFileSync(path.join(root, 'node_modules', 'dictionary-vi', name), path.join(root, 'dist', 'dictionary-vi', name));
