@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG } from '../../server/src/core/config.js';
 import { EMPTY_REGISTRY } from '../../server/src/core/registry.js';
 import { loadKnowledge } from '../../server/src/knowledge/index.js';
 import { loadSeeds } from '../../bench/generate.js';
-import { readWords } from '../../server/src/core/rules/typo/spelling.js';
+import { isLookedUp } from '../../server/src/core/rules/typo/spelling.js';
 import { typoDoubledWord } from '../../server/src/core/rules/typo/doubledWord.js';
 import { lopsidedHyphens } from '../../server/src/core/rules/typo/spacing.js';
 import type { Report, Rule, RuleContext } from '../../server/src/core/rule.js';
@@ -65,7 +65,10 @@ function doubledByPattern(model: NoticeModel): [number, number][] {
 }
 
 function spellingWords(model: NoticeModel): [number, number][] {
-  return [...readWords(createFacts(model, { knowledge, config: DEFAULT_CONFIG }).bodyWords)];
+  const words = createFacts(model, { knowledge, config: DEFAULT_CONFIG }).bodyWords;
+  const looked: [number, number][] = [];
+  for (let k = 0; k < words.count; k++) if (isLookedUp(words, k)) looked.push([words.starts[k]!, words.ends[k]!]);
+  return looked;
 }
 
 function findings(rule: Rule, model: NoticeModel): [number, number][] {

@@ -34,13 +34,9 @@ function besideForeignWord(prose: string, start: number, end: number): boolean {
   return [before, after].some((word) => word !== undefined && ASCII_WORD.test(word) && !SYLLABLE.test(word.toLowerCase()));
 }
 
-/** The words looked up: those that no digit, link, address or symbol character touches. */
-export function* readWords(words: WordRuns): Generator<[start: number, end: number]> {
-  for (let k = 0; k < words.count; k++) {
-    const start = words.starts[k]!;
-    const end = words.ends[k]!;
-    if (!classBefore(words, start, NOT_BEFORE_WORD) && !classAfter(words, end, NOT_AFTER_WORD)) yield [start, end];
-  }
+/** True when word k is looked up: no digit, link, address or symbol character touches it. Read by index: a pair per word made a twentieth of an analysis's allocation. */
+export function isLookedUp(words: WordRuns, k: number): boolean {
+  return !classBefore(words, words.starts[k]!, NOT_BEFORE_WORD) && !classAfter(words, words.ends[k]!, NOT_AFTER_WORD);
 }
 
 function plainShape(word: string): string {
@@ -82,7 +78,11 @@ export const typoSpelling: Rule = {
     const checked = verdictsOf(spelling);
     // "Nghị đ ịnh": typo/split-word reports the split term, not its broken syllable once more.
     const splits = context.facts.terms.filter((mention) => mention.kind === 'split');
-    for (const [start, end] of readWords(context.facts.bodyWords)) {
+    const words = context.facts.bodyWords;
+    for (let k = 0; k < words.count; k++) {
+      if (!isLookedUp(words, k)) continue;
+      const start = words.starts[k]!;
+      const end = words.ends[k]!;
       const word = prose.slice(start, end);
       // One verdict per distinct word as written: most words of a notice repeat, and repeat from one version (or notice) to the next.
       let correct = checked.get(word);
