@@ -44,13 +44,24 @@ describe('numbering extraction', () => {
 });
 
 describe('the model', () => {
-  it('reads web and e-mail addresses as prose, as written, and finds nothing in them', () => {
-    const sentence = 'Các cơ quan gửi ý kiến qua Cổng Thông tin điện tử Chính phủ (www.chinhphu.vn, https://vanban.chinhphu.vn/?pageid=27160&docid=212345) hoặc hộp thư vpcp@chinhphu.gov.vn trước ngày 15 tháng 12 năm 2024.';
+  it('reads web and e-mail addresses as no prose, like code, and finds nothing in them', () => {
+    const addresses = ['www.chinhphu.vn', 'https://vanban.chinhphu.vn/?pageid=27160&docid=212345', 'https://dichvucong.gov.vn/tra-cuu?tu=kiem+tra&loai=VAN,ban#muc*tieu*chinh', 'vpcp@chinhphu.gov.vn'];
+    const sentence = `Các cơ quan gửi ý kiến qua Cổng Thông tin điện tử Chính phủ (${addresses[0]}, ${addresses[1]}), tra cứu tại ${addresses[2]} hoặc hộp thư ${addresses[3]} trước ngày 15 tháng 12 năm 2024.`;
     const text = notice(sentence);
     const result = run(text);
     const start = text.indexOf(sentence);
-    assert.equal(result.model.prose.slice(start, start + sentence.length), sentence);
+    const prose = result.model.prose.slice(start, start + sentence.length);
+    assert.equal(prose, addresses.reduce((blanked, address) => blanked.replace(address, ' '.repeat(address.length)), sentence));
     assert.deepEqual(result.findings.filter((finding) => finding.start >= start && finding.end <= start + sentence.length).map((finding) => finding.rule), []);
+  });
+
+  it('reads the words of a link written with its own text as prose', () => {
+    const sentence = 'Xem [Cổng Dịch vụ công quốc gia](https://dichvucong.gov.vn) và tổng kêt năm 2024.';
+    const text = notice(sentence);
+    const result = run(text);
+    const start = text.indexOf(sentence);
+    assert.match(result.model.prose.slice(start, start + sentence.length), /^Xem  Cổng Dịch vụ công quốc gia {26}/u);
+    assert.deepEqual(result.findings.filter((finding) => finding.start >= start && finding.rule === 'typo/spelling').map((finding) => text.slice(finding.start, finding.end)), ['kêt']);
   });
 });
 

@@ -69,7 +69,8 @@ export interface NoticeModel {
   text: string;
   /**
    * The document with everything that is not prose (front matter, code, HTML,
-   * link destinations, Markdown markers of emphasis and headings) replaced by
+   * link destinations, addresses written out such as "https://…", "www.…" or
+   * an e-mail, Markdown markers of emphasis and headings) replaced by
    * spaces; line breaks are kept. Same length as `text`, so offsets agree:
    * extractors run their patterns over it.
    */

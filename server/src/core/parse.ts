@@ -13,7 +13,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import { parseDocument, isMap, isScalar, isPair } from 'yaml';
-import type { Nodes, Parents, Root, RootContent } from 'mdast';
+import type { Link, Nodes, Parents, Root, RootContent } from 'mdast';
 import type { FootnoteRef, FrontMatter, FrontMatterField, HtmlComment, ListItem, NoticeModel, Section, TextBlock } from './model.js';
 import { readMeta } from './frontmatter.js';
 import { matchKey } from './text.js';
@@ -359,6 +359,10 @@ class ModelBuilder {
         case 'image':
         case 'imageReference':
           break;
+        case 'link':
+          // An address written out ("https://…", "www.…", an e-mail) is not prose: its words are no Vietnamese to check.
+          if (!isWrittenAddress(child)) this.visitInline(child);
+          break;
         default:
           if ('children' in child) this.visitInline(child as Parents);
       }
@@ -446,6 +450,13 @@ class ModelBuilder {
 }
 
 /** Keeps the text of the given spans, blanks the rest with spaces, keeps line breaks. */
+/** A link whose text is its own address: an autolink literal, `<https://…>`, or `[https://…](https://…)`. */
+function isWrittenAddress(link: Link): boolean {
+  const [only, ...rest] = link.children;
+  if (!only || rest.length > 0 || only.type !== 'text') return false;
+  return link.url === only.value || link.url === `http://${only.value}` || link.url === `mailto:${only.value}`;
+}
+
 function buildProse(text: string, spans: Span[]): string {
   const parts: string[] = [];
   let cursor = 0;
