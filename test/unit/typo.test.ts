@@ -255,4 +255,9 @@ describe('typo/spelling', () => {
   it('leaves a split term to typo/split-word', () => {
     assert.deepEqual(findings(notice('Bổ sung Nghị đ ịnh số 73/2019/NĐ-CP.'), 'typo/spelling'), []);
   });
+
+  it('never looks up a domain written without www. (moit.gov.vn, mic.gov.vn), and still the word before a full stop', () => {
+    const text = notice('Đăng trên Cổng thông tin điện tử của Bộ Công Thương (moit.gov.vn), tại mic.gov.vn và vanban.chinhphu.vn. Các bộ gửi báo cáo tổng kêt. Hoàn thành nhiêm.');
+    assert.deepEqual(findings(text, 'typo/spelling').map((finding) => spanText(text, finding)), ['kêt', 'nhiêm']);
+  });
 });

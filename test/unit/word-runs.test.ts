@@ -32,8 +32,8 @@ function runsOf(text: string, from: number, to: number): [number, number][] {
   return Array.from({ length: runs.count }, (_, k) => [runs.starts[k]!, runs.ends[k]!]);
 }
 
-/** The words typo/spelling read before the shared stream: its pattern over the body's prose. */
-const SPELLING_WORD = /(?<![\p{L}\p{M}\p{N}_\-./@:])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_\-/@])/gu;
+/** The words typo/spelling read before the shared stream: its pattern over the body's prose (and, since, not a word followed by "." and a letter: a domain). */
+const SPELLING_WORD = /(?<![\p{L}\p{M}\p{N}_\-./@:])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_\-/@]|\.[\p{L}\p{M}\p{N}])/gu;
 
 function spellingWordsByPattern(model: NoticeModel): [number, number][] {
   const { prose, body } = model;
