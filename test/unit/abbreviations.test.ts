@@ -34,6 +34,12 @@ describe('abbr/undefined', () => {
     assert.deepEqual(findings(seed('2024-11-22-530-TB-VPCP.tb.md'), 'abbr/undefined'), []);
   });
 
+  it('leaves the codes of standards alone (TCVN 5574:2018, QCVN 01:2021/BXD, ISO 9001:2015), and still reports the code without its number', () => {
+    const text = notice('Áp dụng QCVN 01:2021/BXD, TCVN 5574:2018, TCVN 13333-1:2021 và ISO 9001:2015; rà soát các QCVN còn hiệu lực.');
+    assert.deepEqual(findings(text, 'abbr/undefined').map((finding) => spanText(text, finding)), ['QCVN']);
+    assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('các QCVN') + 4);
+  });
+
   it('spells out an agency short form and introduces a term at its first use', () => {
     const text = notice('Đề nghị Bộ TTTT hướng dẫn; tỷ lệ giải quyết TTHC còn thấp, TTHC trực tuyến tăng.');
     const fixed = applyEdits(text, findings(text, 'abbr/undefined').flatMap((finding) => finding.fix!.edits)).text;

@@ -74,11 +74,20 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
       const end = start + word.length;
       // Parts of document symbols: "04/CT-TTg", "530/TB-VPCP".
       if (/[/-]/u.test(prose[start - 1] ?? '') || /[/-]/u.test(prose[end] ?? '')) continue;
-      if (inDefinition.has(start)) continue;
+      if (inDefinition.has(start) || isStandardDesignation(text, to)) continue;
       uses.push({ abbr: word, start, end });
     }
   }
   return { definitions, uses, known };
+}
+
+/** A standard's number and year after its code: "TCVN 5574:2018", "QCVN 01:2021/BXD", "ISO 9001:2015". */
+const STANDARD_NUMBER = /[ \u00a0]\d+(?:[.-]\d+)*:\d{4}(?!\d)/uy;
+
+/** The word ending at `end` is the code of a standard's designation: a symbol, like "TB-VPCP" in a notice's number, not an abbreviation to introduce. */
+function isStandardDesignation(text: string, end: number): boolean {
+  STANDARD_NUMBER.lastIndex = end;
+  return STANDARD_NUMBER.test(text);
 }
 
 /** Same as `text !== text.toUpperCase()`, without building the upper-case copy of every block. */
