@@ -170,6 +170,21 @@ describe('agency/not-in-force', () => {
     assert.match(finding!.message.vi, /chỉ hoạt động từ ngày 01\/03\/2025/u);
   });
 
+  it('accepts an ended body named as it was: "(cũ)", "trước đây", "nguyên Bộ trưởng", the reorganisation itself', () => {
+    for (const sentence of [
+      'Bộ Tài chính kế thừa hồ sơ của Bộ Kế hoạch và Đầu tư (cũ) để hoàn thiện.',
+      'Các nhiệm vụ do Bộ Kế hoạch và Đầu tư trước đây chủ trì được chuyển cho Bộ Tài chính.',
+      'Hồ sơ do nguyên Bộ trưởng Bộ Thông tin và Truyền thông ký được giữ nguyên giá trị.',
+      'Bộ Tài chính tiếp nhận chức năng, nhiệm vụ của Bộ Kế hoạch và Đầu tư sau hợp nhất.',
+    ]) {
+      assert.deepEqual(findings(dated(sentence, '2026-01-15'), 'agency/not-in-force'), [], sentence);
+    }
+    // The same body given today's work is still reported; so is "Bộ Tài nguyên và Môi trường".
+    const text = dated('Bộ Kế hoạch và Đầu tư (cũ) lưu hồ sơ; Bộ Kế hoạch và Đầu tư chủ trì; Bộ Tài nguyên và Môi trường phối hợp.', '2026-01-15');
+    assert.deepEqual(findings(text, 'agency/not-in-force').map((finding) => spanText(text, finding)), ['Bộ Kế hoạch và Đầu tư', 'Bộ Tài nguyên và Môi trường']);
+    assert.equal(findings(text, 'agency/not-in-force')[0]!.start, text.indexOf('Bộ Kế hoạch và Đầu tư chủ trì'));
+  });
+
   it('honours agencies from the configuration', () => {
     const config = { agencies: [{ name: 'Ban Chỉ đạo thí điểm', shortForms: [], validTo: '2025-06-30' }] };
     const text = dated('Ban Chỉ đạo thí điểm báo cáo.', '2026-01-15');

@@ -4,6 +4,7 @@ import { isoOf, shortDate } from '../../dates.js';
 import { msg, type Severity } from '../../types.js';
 import { dayAfter, indexOf, isoToVietnamese, quoteList, successorNames } from './shared.js';
 import { sentenceAt, sentenceSpans, speaksOfThePast } from '../../sentences.js';
+import { namesFormerBody } from './placeContext.js';
 import type { AgencyMention } from '../../extract/agencies.js';
 import type { Span } from '../../types.js';
 
@@ -85,6 +86,7 @@ export const agencyNotInForce: Rule = {
         continue;
       }
       if (!agency.validTo) continue;
+      if (namesFormerBody(prose, mention)) continue;
       const from = isoToVietnamese(dayAfter(agency.validTo));
       const successorVi = successors.length ? ` Cơ quan kế thừa: ${quoteList(successors, 'và')}.` : '';
       const successorEn = successors.length ? ` Its successor: ${quoteList(successors, 'and')}.` : '';

@@ -13,8 +13,10 @@ import type { AgencyMention } from '../../extract/agencies.js';
 const MARKER_BEFORE = /(?:^|[^\p{L}\p{M}])(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)[ \t\u00a0]*$/u;
 /** Bare names count where a place is expected: a sentence or item start, after "tại", "của", a comma … */
 const PLACE_SLOT_BEFORE = /(?:^|[.;:!?\n(]|(?:^|[^\p{L}\p{M}])(?:tại|ở|của|cho|với|và|gồm|như|địa bàn|trên địa bàn)|,)[ \t\u00a0]*$/u;
-/** Right after the name: "(cũ)", "cũ". */
-const FORMER_AFTER = /^[ \t\u00a0]*(?:\([ \t\u00a0]*cũ[ \t\u00a0]*\)|cũ(?![\p{L}\p{M}]))/u;
+/** Right after the name: "(cũ)", "cũ", "trước đây", "(trước đây)". */
+const FORMER_AFTER = /^[ \t\u00a0]*(?:\([ \t\u00a0]*(?:cũ|trước đây)[ \t\u00a0]*\)|(?:cũ|trước đây)(?![\p{L}\p{M}]))/u;
+/** Right before a body's name: "nguyên Bộ trưởng Bộ …", "nguyên Bộ …" (the "nguyên" of a former title, not of "Tài nguyên"). */
+const FORMER_BEFORE = /(?:^|[^\p{L}\p{M}])(?<![Tt]ài\s)nguyên[ \t\u00a0]+(?:(?:Phó[ \t\u00a0]+)?(?:Bộ trưởng|Thứ trưởng|Chủ nhiệm|Trưởng ban|Tổng Giám đốc|Thống đốc|Chủ tịch|lãnh đạo)[ \t\u00a0]+)?$/u;
 /** "Tuyên Quang - Hà Giang", "Biên Hòa - Vũng Tàu": two places joined by a dash name a route or a project. */
 const DASH_AFTER = /^[ \t\u00a0]*[-–—][ \t\u00a0]*\p{Lu}/u;
 const DASH_BEFORE = /\p{L}[ \t\u00a0]*[-–—][ \t\u00a0]*$/u;
@@ -31,6 +33,17 @@ function sentenceAround(text: string, start: number, end: number): string {
   const after = text.slice(end, end + 300);
   const stop = after.search(/[.;!?](?:\s|$)|\n\n|\n- /u);
   return before.slice(cut < 0 ? 0 : cut) + text.slice(start, end) + (stop < 0 ? after : after.slice(0, stop));
+}
+
+/**
+ * Whether a body that no longer exists is named as it was, which is right on any date: "Bộ Kế hoạch và Đầu tư
+ * (cũ)", "… trước đây", "nguyên Bộ trưởng Bộ …", or a sentence about the reorganisation itself ("tiếp nhận
+ * nhiệm vụ của … sau hợp nhất").
+ */
+export function namesFormerBody(text: string, mention: AgencyMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 40), mention.start);
+  const after = text.slice(mention.end, mention.end + 16);
+  return FORMER_AFTER.test(after) || FORMER_BEFORE.test(before) || HISTORY.test(sentenceAround(text, mention.start, mention.end));
 }
 
 export function namesCurrentUnit(text: string, mention: AgencyMention): boolean {
