@@ -84,6 +84,13 @@ describe('date rules on real sentences', () => {
     assert.match(passed!.message.vi, /hôm nay 01\/12\/2026/u);
   });
 
+  it('date/deadline-passed leaves what was done by a date, and a deadline reported as missed, and still reports a deadline given', () => {
+    const text = notice(
+      'Bộ Tài chính đã hoàn thành trước ngày 15 tháng 10 năm 2024 việc trình Chính phủ; hạn hoàn thành là ngày 30 tháng 9 năm 2024 nhưng đến nay chưa hoàn thành. Bộ Xây dựng đã được giao, hoàn thành trước ngày 01 tháng 11 năm 2024; Bộ Công an hoàn thành trước ngày 05 tháng 11 năm 2024.',
+    );
+    assert.deepEqual(findings(text, 'date/deadline-passed').map((finding) => spanText(text, finding)), ['ngày 01 tháng 11 năm 2024', 'ngày 05 tháng 11 năm 2024']);
+  });
+
   it('date/numeric rewrites the date in words', () => {
     const text = notice('Hội nghị ngày 05/01/2024 đã thống nhất.');
     const [finding] = findings(text, 'date/numeric');

@@ -56,6 +56,10 @@ const IN_PERIOD = /(?<![\p{L}\p{N}])trong[\s\u00a0]+$/iu;
 /** "báo cáo kết quả thực hiện trong năm 2024": the period is what was done, not when the task is due. */
 const DONE_IN_PERIOD = /(?<![\p{L}\p{N}])(?:thực hiện|triển khai|đạt được|phát sinh|hoạt động|tình hình)[\s\u00a0]+trong[\s\u00a0]+$/iu;
 const PAST_AFTER = /^[\s\u00a0]*(?:vừa qua|qua|trước đây|trở về trước)(?![\p{L}\p{N}])/iu;
+/** "đã hoàn thành trước ngày …", "đã trình Chính phủ trước ngày …": what was done by then, not a task given. */
+const DONE_BEFORE = /(?<![\p{L}\p{N}])(?:đã|vừa)(?:[\s\u00a0]+[\p{L}\p{M}]+){0,3}[\s\u00a0]+(?:trước|hoàn thành|xong)(?:[\s\u00a0]+(?:trong|vào|là|trước|ngày|cuối))*[\s\u00a0]*$/iu;
+/** "hạn … là ngày 30 tháng 9 năm 2026 nhưng đến nay chưa hoàn thành": a deadline reported as missed, not set again. */
+const REPORTED_AFTER = /^[\s\u00a0,]*(?:(?:nhưng|song|tuy nhiên)[\s\u00a0,]+)?(?:đến nay|tới nay|hiện nay)[\s\u00a0,]+(?:vẫn[\s\u00a0]+)?(?:chưa|đã)(?![\p{L}\p{N}])/iu;
 /** A task verb; one after "đã", "vừa" (done) or after "với", "các", "nghe" (a noun: "báo cáo") sets no task. */
 const TASK_VERB = /(?<![\p{L}\p{N}])(?:(đã|đã được|vừa|được|với|các|những|nghe|theo|tại|của|bản|dự thảo)[\s\u00a0]+)?(?:trình|ban hành|báo cáo|gửi|hoàn thành|hoàn thiện|xong|tổ chức|sửa đổi|phê duyệt|tổng kết|sơ kết)(?![\p{L}\p{N}])/giu;
 const CLAUSE_START = /[.;:!?\n](?=[^.;:!?\n]*$)/u;
@@ -81,7 +85,8 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
   const before = (start: number) => slice.slice(Math.max(0, start - from - 48), start - from);
   const isDeadline = (start: number, end: number) => {
     const near = before(start);
-    if (DEADLINE_CONTEXT.test(near)) return true;
+    if (REPORTED_AFTER.test(slice.slice(end - from, end - from + 32))) return false;
+    if (DEADLINE_CONTEXT.test(near)) return !DONE_BEFORE.test(near);
     if (!IN_PERIOD.test(near) || DONE_IN_PERIOD.test(near) || PAST_AFTER.test(slice.slice(end - from, end - from + 16))) return false;
     const window = slice.slice(Math.max(0, start - from - 160), start - from);
     const clause = window.slice(window.search(CLAUSE_START) + 1);

@@ -29,6 +29,7 @@ export const dateDeadlinePassed: Rule = {
       'Bộ Công an hoàn thành trong tháng 12 năm 2024.',
       'Bộ Tài chính báo cáo Thủ tướng Chính phủ trước ngày 15 tháng 12 năm 2024.',
       'Về Chương trình mục tiêu quốc gia xây dựng nông thôn mới, đến hết năm 2016 cả nước có 2.358 xã đạt 19 tiêu chí.',
+      '---\nco-quan: Văn phòng Chính phủ\nso: 15/TB-VPCP\ndia-danh: Hà Nội\nngay: 2026-01-15\nloai: Thông báo\ntrich-yeu: Kết luận\n---\n\nBộ Tài chính đã trình Chính phủ trước ngày 15 tháng 12 năm 2025; hạn ban hành là ngày 30 tháng 12 năm 2025 nhưng đến nay chưa ban hành.\n',
     ],
     notOk: ['Bộ Công an hoàn thành trước ngày 15 tháng 3 năm 2024.', 'Các bộ, ngành hoàn thành trong tháng 10 năm 2024.', 'Bộ Tài chính trình Thủ tướng Chính phủ trong tháng 10 năm 2024.'],
   },
