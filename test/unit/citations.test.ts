@@ -109,6 +109,14 @@ describe('ref/* rules', () => {
     assert.match(applyEdits(text, finding.fix.edits).text, /175\/NQ-CP ngày 30 tháng 10 năm 2023 của/u);
   });
 
+  it('the shipped registry knows Nghị định 30/2020/NĐ-CP (the decree on official documents): resolved with its date, its date offered for another', () => {
+    const right = notice('Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ về công tác văn thư.');
+    assert.deepEqual(run(right).findings.filter((finding) => finding.rule.startsWith('ref/')).map((finding) => finding.rule), []);
+    const wrong = notice('Thực hiện Nghị định số 30/2020/NĐ-CP ngày 05 tháng 02 năm 2020 của Chính phủ về công tác văn thư.');
+    const [finding] = findings(wrong, 'ref/conflict');
+    assert.match(applyEdits(wrong, finding!.fix!.edits).text, /30\/2020\/NĐ-CP ngày 05 tháng 3 năm 2020 của/u);
+  });
+
   it('ref/conflict across files through registry.citationsElsewhere', () => {
     const other = 'file:///ws/khac.tb.md';
     const range = { start: { line: 3, character: 10 }, end: { line: 3, character: 34 } };
