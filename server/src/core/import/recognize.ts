@@ -22,6 +22,11 @@ export interface RecognizedNotice {
   closing: boolean;
   signature: { titles: { text: string; source: SourcePosition }[]; name?: { text: string; source: SourcePosition } };
   report: ImportEntry[];
+  /**
+   * The source's text is plain text to be escaped where Markdown would read it as markup (docx, html, pdf: their
+   * emphasis is in the runs); a text or Markdown source already writes its emphasis as "*…*" (the transcriptions).
+   */
+  escapeMarkup: boolean;
 }
 
 const RECIPIENTS = /^Nơi\s+nhận\s*:?\s*(.*)$/u;
@@ -40,7 +45,8 @@ export function recognize(document: OfficeDocument, knowledge: Knowledgeable): R
   const report: ImportEntry[] = document.notes.map((note) => ({ kind: 'dropped', message: note.message, source: note.source }));
   const printed = document.format === 'pdf' || document.format === 'txt';
   const lines = dropArtefacts(documentLines(document), report, printed);
-  const notice: RecognizedNotice = { fields: {}, fieldSources: {}, body: [], footnotes: [], recipients: [], closing: false, incompleteDate: false, signature: { titles: [] }, report };
+  const escapeMarkup = document.format !== 'txt' && document.format !== 'md';
+  const notice: RecognizedNotice = { fields: {}, fieldSources: {}, body: [], footnotes: [], recipients: [], closing: false, incompleteDate: false, signature: { titles: [] }, report, escapeMarkup };
 
   // Header: the national name, and the capitals above it; all before the type name.
   const nationalAt = findNational(lines);
@@ -203,7 +209,7 @@ function readRecipients(lines: Line[], at: number, notice: RecognizedNotice): nu
   }
   for (const item of items) {
     // The entries print upright: an italic or bold stretch is the drafter's (the mark after "Lưu: …", *LC*), kept as emphasis.
-    const text = renderRuns(joinLines(item.lines), new Map()).replace(/\s+/gu, ' ').replace(/^[-–+•]\s*/u, '').trim();
+    const text = renderRuns(joinLines(item.lines), new Map(), { escapeMarkup: notice.escapeMarkup }).replace(/\s+/gu, ' ').replace(/^[-–+•]\s*/u, '').trim();
     if (text) notice.recipients.push({ text, source: item.lines[0]!.source });
   }
   if (items.some((item) => item.lines.length > 1)) {

@@ -7,7 +7,7 @@ import type { RecognizedNotice } from './recognize.js';
  * Writes a recognised notice in the dialect (shared design/dialect.md): front
  * matter, one paragraph per line, `##` parts, GFM footnotes, `## Nơi nhận`,
  * `## Chữ ký`. Run emphasis comes back as `*…*` / `**…**`; the words are the
- * source's, character for character.
+ * source's, character for character (escaped where Markdown would read them as markup).
  */
 
 export interface WrittenNotice {
@@ -43,8 +43,29 @@ function footnoteNumbers(notice: RecognizedNotice): Map<string, string> {
   return numbers;
 }
 
+/** A web or e-mail address: GFM reads it as a link of its own text, escapes and all, so it is left as written. */
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s<]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/giu;
+/**
+ * Characters of the source's text that Markdown would read as markup: a backslash before punctuation or a line
+ * break, "*", "~" and "`" (emphasis, strikethrough, code), "_" not inside a word ("mã_số" is no emphasis), "["
+ * (a link's or a footnote reference's label: one left open also keeps an address after it from being read as a
+ * link), "<" before a tag's or an autolink's first character, "&…;" (an entity).
+ */
+const MARKUP = /\\(?=[!-/:-@[-`{-~\n]|$)|[*~`]|_(?![\p{L}\p{M}\p{N}])|(?<![\p{L}\p{M}\p{N}])_|\[|<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)/gu;
+
+/** The source's text as Markdown that reads back as the same text ("(*)", "5*3*2", "<ghi chú>" stay as they are). */
+export function escapeMarkdown(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const address of text.matchAll(ADDRESS)) {
+    out += text.slice(last, address.index).replace(MARKUP, '\\$&') + address[0];
+    last = address.index + address[0].length;
+  }
+  return out + text.slice(last).replace(MARKUP, '\\$&');
+}
+
 /** Runs as Markdown: emphasis markers around the trimmed text of each bold or italic stretch. */
-export function renderRuns(runs: readonly TextRun[], numbers: Map<string, string>, plainEmphasis = false): string {
+export function renderRuns(runs: readonly TextRun[], numbers: Map<string, string>, { plainEmphasis = false, escapeMarkup = false }: { plainEmphasis?: boolean; escapeMarkup?: boolean } = {}): string {
   let out = '';
   let index = 0;
   while (index < runs.length) {
@@ -64,7 +85,7 @@ export function renderRuns(runs: readonly TextRun[], numbers: Map<string, string
       if (nextId !== undefined) break;
       const blank = next.text.trim() === '';
       if (!blank && ((!plainEmphasis && next.bold === true) !== bold || (!plainEmphasis && next.italic === true) !== italic)) break;
-      text += next.text;
+      text += escapeMarkup ? escapeMarkdown(next.text) : next.text;
       index++;
     }
     const marker = (bold ? '**' : '') + (italic ? '*' : '');
@@ -99,12 +120,12 @@ export function writeNotice(notice: RecognizedNotice): WrittenNotice {
   for (const paragraph of notice.body) {
     push('');
     // A heading is bold by definition: its own emphasis is not repeated.
-    const text = renderRuns(paragraph.runs, numbers, paragraph.heading).trim();
+    const text = renderRuns(paragraph.runs, numbers, { plainEmphasis: paragraph.heading, escapeMarkup: notice.escapeMarkup }).trim();
     push(paragraph.heading ? `## ${text}` : text, paragraph.source);
   }
   for (const footnote of notice.footnotes) {
     push('');
-    push(`[^${numbers.get(footnote.id)}]: ${renderRuns(footnote.runs, numbers).trim()}`, footnote.source);
+    push(`[^${numbers.get(footnote.id)}]: ${renderRuns(footnote.runs, numbers, { escapeMarkup: notice.escapeMarkup }).trim()}`, footnote.source);
   }
   if (notice.closing || notice.recipients.length > 0) {
     push('');
