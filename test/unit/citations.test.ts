@@ -187,6 +187,22 @@ describe('ref/* rules', () => {
     assert.deepEqual(unknown.map((finding) => finding.severity), ['info']);
   });
 
+  it('ref/superseded leaves a document named as ended, as the one replaced, beside its replacement or in the past', () => {
+    const registry = registryFromEntries([entry({ symbol: '59/2022/NĐ-CP', inForce: false, endOfValidity: { year: 2024, month: 7, day: 1 }, replacedBy: '69/2024/NĐ-CP' })]);
+    const cited = 'Nghị định số 59/2022/NĐ-CP ngày 05 tháng 9 năm 2022 của Chính phủ';
+    for (const body of [
+      `Nghị định số 69/2024/NĐ-CP ngày 25 tháng 6 năm 2024 của Chính phủ thay thế ${cited}.`,
+      `Bộ Công an đã triển khai ${cited} (đã hết hiệu lực) và nay triển khai văn bản mới.`,
+      `Trước đây, Bộ Công an triển khai ${cited}.`,
+      `Bộ Công an chuyển từ ${cited} sang Nghị định số 69/2024/NĐ-CP.`,
+    ]) {
+      assert.deepEqual(findings(notice(body), 'ref/superseded', { registry }), [], body);
+    }
+    // Cited as the rule to follow, it is still reported, whatever else the next sentence says.
+    const text = notice(`Bộ Công an triển khai ${cited}. Nghị định số 69/2024/NĐ-CP ngày 25 tháng 6 năm 2024 của Chính phủ đã được ban hành.`);
+    assert.equal(findings(text, 'ref/superseded', { registry }).length, 1);
+  });
+
   it('date/after-issue: a cited date after the notice’s date', () => {
     const text = notice('Triển khai Nghị quyết số 28/NQ-CP ngày 05 tháng 12 năm 2024 của Chính phủ.');
     assert.deepEqual(findings(text, 'date/after-issue').map((finding) => spanText(text, finding)), ['ngày 05 tháng 12 năm 2024']);

@@ -41,13 +41,18 @@ const YEAR = /(?:(?:năm|Năm|NĂM)\s+|\d{1,2}[/.-]\d{1,2}[/.-]|tháng\s+\d{1,2}
  */
 const PAST = /(?:^|[^\p{L}\p{M}])(?:[Tt]rước đây|[Tt]rước đó|[Kk]hi đó|[Ll]úc đó|[Tt]hời điểm đó|[Tt]hời kỳ|(?<![Tt]ài\s)[Nn]guyên(?=\s+\p{Lu})|[Đđ]ã từng)(?![\p{L}\p{M}])|\(\s*cũ\s*\)/u;
 
+/** True when a sentence says "trước đây", "khi đó", "nguyên …", "(cũ)": its names are as they were then. */
+export function namesThePast(sentence: string): boolean {
+  return PAST.test(sentence);
+}
+
 /**
  * True when a sentence speaks of a time before `beforeYear`: it names an
  * earlier year as a date, or says "trước đây", "nguyên …", "(cũ)". A name
  * in such a sentence is as it was then; replacing it would change the facts.
  */
 export function speaksOfThePast(sentence: string, beforeYear: number): boolean {
-  if (PAST.test(sentence)) return true;
+  if (namesThePast(sentence)) return true;
   for (const match of sentence.matchAll(YEAR)) if (Number(match[1]) < beforeYear) return true;
   return false;
 }
