@@ -229,27 +229,26 @@ describe('export .docx: text round trip', () => {
     assert.ok(texts.some((text) => text.includes('dữ liệu “đúng, đủ, sạch, sống”')), 'quotes kept as typed');
   });
 
-  it('an address keeps its "*" and "~" as written: one plain run, no italics or strikethrough', async () => {
-    const address = 'https://vanban.chinhphu.vn/tim*kiem*nhanh/~a/b~c';
-    const text = readNotice('examples/thong-bao-mau.tb.md').replace('Tuy nhiên, việc kết nối', `Tuy nhiên, xem ${address}, việc kết nối`);
+  /** The .docx paragraph of the example notice's "Tuy nhiên, việc kết nối" once `replacement` is written in its place. */
+  async function exampleParagraph(replacement: string): Promise<XmlElement> {
+    const text = readNotice('examples/thong-bao-mau.tb.md').replace('Tuy nhiên, việc kết nối', replacement);
     const { parseNotice } = await import('../../server/src/core/parse.js');
     const { layoutNotice } = await import('../../server/src/core/layout/index.js');
     const result = layoutNotice(parseNotice(text));
     assert.ok(result.ok);
     const parts = await docxParts(await writeDocx(result.layout));
-    const paragraph = descendants(parts.get('word/document.xml')!, 'w:p').find((candidate) => textOf(candidate).startsWith('Tuy nhiên'))!;
+    return descendants(parts.get('word/document.xml')!, 'w:p').find((candidate) => textOf(candidate).startsWith('Tuy nhiên'))!;
+  }
+
+  it('an address keeps its "*" and "~" as written: one plain run, no italics or strikethrough', async () => {
+    const address = 'https://vanban.chinhphu.vn/tim*kiem*nhanh/~a/b~c';
+    const paragraph = await exampleParagraph(`Tuy nhiên, xem ${address}, việc kết nối`);
     assert.ok(textOf(paragraph).includes(`xem ${address}, việc kết nối`), textOf(paragraph));
     assert.ok(runs(paragraph).every((run) => !italic(run) && !isOn(child(run, 'w:rPr'), 'w:strike')));
   });
 
   it('bold and italic the drafter wrote come out as runs with w:b and w:i', async () => {
-    const text = `${readNotice('examples/thong-bao-mau.tb.md').replace('Tuy nhiên, việc kết nối', 'Tuy nhiên, **việc kết nối** *chia sẻ*')}`;
-    const { parseNotice } = await import('../../server/src/core/parse.js');
-    const { layoutNotice } = await import('../../server/src/core/layout/index.js');
-    const result = layoutNotice(parseNotice(text));
-    assert.ok(result.ok);
-    const parts = await docxParts(await writeDocx(result.layout));
-    const paragraph = descendants(parts.get('word/document.xml')!, 'w:p').find((candidate) => textOf(candidate).startsWith('Tuy nhiên'))!;
+    const paragraph = await exampleParagraph('Tuy nhiên, **việc kết nối** *chia sẻ*');
     const [plain, strong, space, emphasis] = runs(paragraph);
     assert.equal(textOf(plain!), 'Tuy nhiên, ');
     assert.ok(!bold(plain!));
