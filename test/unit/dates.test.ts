@@ -91,6 +91,15 @@ describe('date rules on real sentences', () => {
     assert.deepEqual(findings(text, 'date/deadline-passed').map((finding) => spanText(text, finding)), ['ngày 01 tháng 11 năm 2024', 'ngày 05 tháng 11 năm 2024']);
   });
 
+  it('date/after-issue leaves a meeting still to come, and reports the meeting the notice concludes', () => {
+    const planned = notice(
+      'Giao Bộ Tài chính tổ chức Hội nghị ngày 20 tháng 12 năm 2024 để tổng kết; Hội nghị sơ kết sẽ họp vào ngày 05 tháng 12 năm 2024; dự kiến phiên họp ngày 10 tháng 01 năm 2025.',
+    );
+    assert.deepEqual(findings(planned, 'date/after-issue'), []);
+    const reported = notice('Kết luận của Phó Thủ tướng Chính phủ tại Hội nghị ngày 25 tháng 11 năm 2024 về chuyển đổi số, Hội nghị đã được tổ chức tại Hà Nội.');
+    assert.deepEqual(findings(reported, 'date/after-issue').map((finding) => spanText(reported, finding)), ['ngày 25 tháng 11 năm 2024']);
+  });
+
   it('date/numeric rewrites the date in words', () => {
     const text = notice('Hội nghị ngày 05/01/2024 đã thống nhất.');
     const [finding] = findings(text, 'date/numeric');

@@ -185,11 +185,20 @@ function scan(source: string, from: number, to: number, where: DateMention['wher
  * the next meeting ("cho ý kiến tại cuộc họp ngày 21 tháng 3 năm 2014").
  */
 function isMeetingDate(model: NoticeModel, source: string, start: number, before: string, where: DateMention['where']): boolean {
-  if (MEETING_CONTEXT.test(before) && (where === 'subject' || inOpening(model, start))) return true;
+  if (MEETING_CONTEXT.test(before) && (where === 'subject' || (inOpening(model, start) && !plansMeeting(source, start)))) return true;
   if (where !== 'body') return false;
   const block = model.blocks.find((candidate) => candidate.start <= start && start < candidate.end);
   if (!block || block.kind !== 'paragraph' || block.section !== 'body' || block.listItem !== undefined) return false;
   return source.slice(block.start, start).trim() === '' && /^ngày/iu.test(source.slice(start, start + 4));
+}
+
+/** "Giao Bộ Tài chính tổ chức Hội nghị ngày …", "Hội nghị sẽ …", "dự kiến": a meeting still to come, not the one reported. */
+const PLANNED = /(?<![\p{L}\p{N}])(?:sẽ|dự kiến|chuẩn bị|kế hoạch|giao|đề nghị|triệu tập|(?<!đã[\s\u00a0]|được[\s\u00a0])tổ chức)(?![\p{L}\p{N}])/iu;
+
+/** The clause before a meeting's date plans that meeting. */
+function plansMeeting(source: string, start: number): boolean {
+  const window = source.slice(Math.max(0, start - 160), start);
+  return PLANNED.test(window.slice(window.search(CLAUSE_START) + 1));
 }
 
 /** The offset lies in the body's opening paragraphs, before any heading or list item. */
