@@ -449,7 +449,6 @@ class ModelBuilder {
   }
 }
 
-/** Keeps the text of the given spans, blanks the rest with spaces, keeps line breaks. */
 /** A link whose text is its own address: an autolink literal, `<https://…>`, or `[https://…](https://…)`. */
 function isWrittenAddress(link: Link): boolean {
   const [only, ...rest] = link.children;
@@ -457,6 +456,7 @@ function isWrittenAddress(link: Link): boolean {
   return link.url === only.value || link.url === `http://${only.value}` || link.url === `mailto:${only.value}`;
 }
 
+/** Keeps the text of the given spans, blanks the rest with spaces, keeps line breaks. */
 function buildProse(text: string, spans: Span[]): string {
   const parts: string[] = [];
   let cursor = 0;
