@@ -20,6 +20,7 @@ import { writeDocx } from '../server/src/export/docx.js';
 import { EXPORT_DOCX_REQUEST, PREVIEW_REQUEST, type ExportDocxResponse, type PreviewResponse } from '../server/src/export/requests.js';
 import { startServer } from '../test/lsp/harness.js';
 import { generateNotice, type Seed } from './generate.js';
+import { bundledCliCommand } from './cliProcess.js';
 
 export interface ExportBudget {
   what: string;
@@ -44,9 +45,10 @@ async function timed(rounds: number, run: () => Promise<unknown> | unknown): Pro
   return samples;
 }
 
-/** The bundled CLI once in a fresh process (bench/checkArchive.cjs): the command's own time, after the bundle is loaded. */
+/** The bundled CLI once in a fresh process, started as `thongbao` starts it: the command's own time, after the bundle is loaded. */
 function cliRun(args: string[], cwd: string): number {
-  const output = execFileSync(process.execPath, [path.join(import.meta.dirname, 'checkArchive.cjs'), ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const [node, ...rest] = bundledCliCommand(args);
+  const output = execFileSync(node!, rest, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   return (JSON.parse(output) as { ms: number }).ms;
 }
 

@@ -22,6 +22,7 @@ import { startServer, type ServerHandle } from '../test/lsp/harness.js';
 import { generateNotice, loadSeeds, repeatedBodyNotice, writeWorkspace, type Seed } from './generate.js';
 import { measureExport } from './export.js';
 import { measureImport } from './import.js';
+import { bundledCliCommand, cliNodeOptions } from './cliProcess.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -279,7 +280,7 @@ interface ArchiveRow {
   megabytes: number;
   /** One thread on one core: the rate each core is measured against. */
   single: CheckRun;
-  /** One thread as users run it, its collector threads on the other cores (the smaller archive only). */
+  /** `--jobs 1` not pinned to a core (the smaller archive only). */
   unpinned?: CheckRun;
   parallel: CheckRun;
   /** Parallel files/s over (cores × one-core files/s). */
@@ -296,14 +297,13 @@ interface ArchiveResult {
 const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 /**
- * The bundled CLI in a fresh process (bench/checkArchive.cjs), its stdout
- * discarded as if piped to a file; `pinned`: on one core, since V8's
- * collector threads otherwise run one thread's garbage collection on another
- * core (measured: --jobs 1 used 1.46 cores' CPU time on 2 cores).
+ * The bundled CLI in a fresh process, started with the Node options of
+ * bin/thongbao.cjs, its stdout discarded as if piped to a file; `pinned`: on
+ * one core, the rate each core is measured against.
  */
 function runCheck(folder: string, options: string[], pinned = false): CheckRun {
   const load = loadavg()[0]!;
-  const command = [process.execPath, path.join(import.meta.dirname, 'checkArchive.cjs'), 'check', '--format', 'json', ...options, folder];
+  const command = bundledCliCommand(['check', '--format', 'json', ...options, folder]);
   const [file, ...rest] = pinned && canPin ? ['taskset', '-c', '0', ...command] : command;
   const output = execFileSync(file!, rest, { cwd: folder, encoding: 'utf8', maxBuffer: 1 << 20 });
   const { ms, cpuMs, maxRss } = JSON.parse(output) as CheckRun;
@@ -432,7 +432,7 @@ function renderArchive(archive: ArchiveResult): string[] {
   }
   const { cache } = archive;
   out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s, peak RSS ${mb(cache.first.maxRss)} (load ${cache.first.load.toFixed(2)}); second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s, peak RSS ${mb(cache.second.maxRss)} (load ${cache.second.load.toFixed(2)}).`, '');
-  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}); the machine is shared, so the load average is given with each run.`, '');
+  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}); every run starts Node as \`thongbao\` does (\`${cliNodeOptions().join(' ')}\`); the machine is shared, so the load average is given with each run.`, '');
   return out;
 }
 

@@ -58,12 +58,20 @@ export interface CheckRunOutcome {
 const FILES_PER_WORKER = 16;
 
 /**
- * Threads used when --jobs is not given. On two cores one thread is faster:
- * its garbage collector already runs on the other core (measured on 500
- * notices: 8.9 s on one thread, 10.2 s on two workers; docs/performance.md).
+ * Threads used when --jobs is not given: one worker per core when V8's
+ * collector runs on the thread it serves (`--single-threaded-gc`, as
+ * bin/thongbao.cjs starts Node). Otherwise its helper threads take the other
+ * core, and on two cores one thread is faster than two workers (1,000
+ * notices: 13.3 s on one thread, 18.4 s on two workers; 11.4 s on two
+ * workers with the flag; docs/performance.md).
  */
-export function defaultJobs(cores: number): number {
-  return cores > 2 ? cores : 1;
+export function defaultJobs(cores: number, collectorOnOwnThread: boolean): number {
+  return collectorOnOwnThread || cores > 2 ? cores : 1;
+}
+
+/** Whether this process's garbage collector runs on the thread it collects, without helper threads. */
+function collectorOnOwnThread(): boolean {
+  return process.execArgv.includes('--single-threaded-gc');
 }
 
 /**
@@ -122,7 +130,7 @@ async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Kno
     }
   }
   const toAnalyse = tasks.length - cached.size;
-  const jobs = Math.min(options.jobs ?? defaultJobs(availableParallelism()), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
+  const jobs = Math.min(options.jobs ?? defaultJobs(availableParallelism(), collectorOnOwnThread()), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
   const inProcess = inProcessRunner({ knowledge, registry });
   const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(index.scanOf(URI.file(file).toString())?.citations ?? []), fallback: inProcess }) : inProcess;
 
