@@ -30,17 +30,31 @@ export function workerScript(): string {
 
 /**
  * A worker holds ~30 MB (the knowledge) after a collection. V8 lets a heap grow by a factor it derives from this cap before
- * marking it again: 1.3 up to 256 MB, rising to 2 just under 2 GB, 4 from 2 GB. Marking runs beside the analysis and slows it
- * (write barriers, helper threads on the other core), so a low factor costs time and a high one memory. --jobs 2 on 500
+ * marking it again: 1.3 up to 256 MB, rising to 2 just under 2 GB, 4 from 2 GB. Marking slows the analysis (write barriers,
+ * and helper threads on the other core unless Node runs with --single-threaded-gc), so a low factor costs time and a high one memory. --jobs 2 on 500
  * notices: a cap of 128 MB took 12.9–14.5 s and 290 MB, this one (factor 1.8) 10.2 s and 322 MB, none 8.2–8.6 s and
  * 435–530 MB; on 10,000 notices this one 186 s and 378 MB (docs/performance.md).
  */
 export const WORKER_OLD_GENERATION_MB = 1536;
 
+interface Job {
+  request: WorkerRequest;
+  resolve: (answer: WorkerAnswer) => void;
+  reject: (error: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
-  job?: { request: WorkerRequest; resolve: (answer: WorkerAnswer) => void; reject: (error: Error) => void };
+  /** The files posted to this worker and not answered yet, by task index (answers carry it). */
+  jobs: Map<number, Job>;
 }
+
+/**
+ * Files posted to a worker before it answers the last: it starts the next as
+ * soon as it posts an answer, instead of waiting for the main thread to send
+ * one (measured: idle 0.5 s of each worker's 10.2 s on 1,000 notices, one at a time).
+ */
+const JOBS_PER_WORKER = 2;
 
 /**
  * A fixed pool of worker threads, each holding the knowledge; the registry
@@ -49,7 +63,7 @@ interface Slot {
  */
 export class WorkerPool implements CheckRunner {
   private readonly slots: Slot[] = [];
-  private readonly queue: NonNullable<Slot['job']>[] = [];
+  private readonly queue: Job[] = [];
   private closed = false;
 
   constructor(size: number, private readonly source: SliceSource, private readonly script = workerScript()) {
@@ -77,11 +91,11 @@ export class WorkerPool implements CheckRunner {
     // the old generation's cap sets how far the heap grows between collections (above; a worker that runs out on a huge notice
     // stops, and that file is checked on the main thread).
     // The worker is a self-contained bundle: the parent's loaders (tsx, in the tests) would only slow its start (measured: 3× the CPU).
-    const slot: Slot = { worker: new Worker(this.script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } }) };
+    const slot: Slot = { worker: new Worker(this.script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } }), jobs: new Map() };
     slot.worker.on('message', (answer: WorkerAnswer) => {
-      const current = slot.job;
-      slot.job = undefined;
-      current?.resolve(answer);
+      const job = slot.jobs.get(answer.index);
+      slot.jobs.delete(answer.index);
+      job?.resolve(answer);
       this.dispatch();
     });
     let failure: Error | undefined;
@@ -90,9 +104,9 @@ export class WorkerPool implements CheckRunner {
     });
     slot.worker.on('exit', (code) => {
       if (this.closed) return;
-      const current = slot.job;
-      slot.job = undefined;
-      current?.reject(failure ?? new Error(`a worker thread stopped (exit code ${code})`));
+      const stopped = [...slot.jobs.values()];
+      slot.jobs.clear();
+      for (const job of stopped) job.reject(failure ?? new Error(`a worker thread stopped (exit code ${code})`));
       // A worker that died is replaced, so the files after it are still checked.
       const index = this.slots.indexOf(slot);
       if (index >= 0) this.slots[index] = this.spawn();
@@ -102,10 +116,14 @@ export class WorkerPool implements CheckRunner {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      slot.job = this.queue.shift()!;
-      slot.worker.postMessage(slot.job.request);
+    // The least busy worker first, so that a few files spread over every worker.
+    for (let inFlight = 0; inFlight < JOBS_PER_WORKER; inFlight++) {
+      for (const slot of this.slots) {
+        if (slot.jobs.size > inFlight || this.queue.length === 0) continue;
+        const job = this.queue.shift()!;
+        slot.jobs.set(job.request.task.index, job);
+        slot.worker.postMessage(job.request);
+      }
     }
   }
 }
