@@ -40,6 +40,12 @@ describe('abbr/undefined', () => {
     assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('các QCVN') + 4);
   });
 
+  it('leaves the legal form in an enterprise\'s registered name alone, and still reports the same letters elsewhere', () => {
+    const text = notice('Tổng công ty Cảng hàng không Việt Nam - CTCP, Công ty TNHH MTV Xổ số kiến thiết Đồng Nai, Công ty CP Vận tải biển và Ngân hàng TMCP Ngoại thương Việt Nam phối hợp; các đơn vị MTV báo cáo.');
+    assert.deepEqual(findings(text, 'abbr/undefined').map((finding) => spanText(text, finding)), ['MTV']);
+    assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('đơn vị MTV') + 7);
+  });
+
   it('spells out an agency short form and introduces a term at its first use', () => {
     const text = notice('Đề nghị Bộ TTTT hướng dẫn; tỷ lệ giải quyết TTHC còn thấp, TTHC trực tuyến tăng.');
     const fixed = applyEdits(text, findings(text, 'abbr/undefined').flatMap((finding) => finding.fix!.edits)).text;

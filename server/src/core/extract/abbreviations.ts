@@ -74,7 +74,7 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
       const end = start + word.length;
       // Parts of document symbols: "04/CT-TTg", "530/TB-VPCP".
       if (/[/-]/u.test(prose[start - 1] ?? '') || /[/-]/u.test(prose[end] ?? '')) continue;
-      if (inDefinition.has(start) || isStandardDesignation(text, to)) continue;
+      if (inDefinition.has(start) || isStandardDesignation(text, to) || isEnterpriseForm(text, from, word)) continue;
       uses.push({ abbr: word, start, end });
     }
   }
@@ -88,6 +88,25 @@ const STANDARD_NUMBER = /[ \u00a0]\d+(?:[.-]\d+)*:\d{4}(?!\d)/uy;
 function isStandardDesignation(text: string, end: number): boolean {
   STANDARD_NUMBER.lastIndex = end;
   return STANDARD_NUMBER.test(text);
+}
+
+/**
+ * The legal form in an enterprise's registered name: "Công ty TNHH MTV …", "Công ty CP …" (the Law on
+ * Enterprises lets the form be written so), "Ngân hàng TMCP …", "Tổng công ty … - CTCP". Part of a
+ * name, like a document's symbol, not an abbreviation to introduce.
+ */
+const ENTERPRISE_FORMS = new Set(['TNHH', 'MTV', 'CP', 'CTCP', 'TMCP']);
+/** The form follows the name's first words, or another form: "Công ty TNHH MTV". */
+const FORM_AFTER = /(?:công ty|ngân hàng|TNHH|MTV)[ \u00a0]$/iu;
+/** The form ends the name after a dash: "Tổng công ty Cảng hàng không Việt Nam - CTCP". */
+const FORM_AFTER_DASH = /(?:công ty|tập đoàn|ngân hàng)[^.;:()]*[ \u00a0][-–][ \u00a0]$/iu;
+/** How far back the name's first words are looked for: a registered name is a few words long. */
+const NAME_REACH = 120;
+
+function isEnterpriseForm(text: string, from: number, word: string): boolean {
+  if (!ENTERPRISE_FORMS.has(word)) return false;
+  const before = text.slice(Math.max(0, from - NAME_REACH), from);
+  return FORM_AFTER.test(before) || FORM_AFTER_DASH.test(before);
 }
 
 /** Same as `text !== text.toUpperCase()`, without building the upper-case copy of every block. */
