@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { root, serverForSuite } from '../lsp/harness.js';
@@ -25,5 +26,15 @@ describe('the import request over the protocol (thongbao/importDocument)', funct
     const result = await server().request<ImportResult>('thongbao/importDocument', { uri: URI.file(path.join(fixtures, 'password-protected.pdf')).toString() });
     assert.deepEqual(result, { ok: false, message: 'password-protected.pdf: tệp PDF có mật khẩu: mở bằng mật khẩu rồi lưu một bản không có mật khẩu' });
     assert.equal(readFileSync(path.join(fixtures, 'password-protected.pdf')).subarray(0, 5).toString(), '%PDF-');
+  });
+
+  it('refuses a document larger than the import limit from its size, as the CLI does', async () => {
+    // Sparse: 65 MB long, no byte written; the old reader would have read it all into memory.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'thongbao-import-')), 'huge.pdf');
+    writeFileSync(file, '%PDF-1.7\n');
+    truncateSync(file, 65 * 1024 * 1024);
+    const result = await server().request<ImportResult>('thongbao/importDocument', { uri: URI.file(file).toString() });
+    assert.equal(result.ok, false);
+    assert.match((result as { message: string }).message, /^huge\.pdf: .*\b64 MB\b/u);
   });
 });

@@ -7,15 +7,12 @@ import { describePosition, IMPORT_KIND_LABELS, type ImportEntry, type SourcePosi
 import { localize } from '../core/i18n.js';
 import { toOutputDiagnostics } from '../core/output.js';
 import { msg, type Locale, type Msg } from '../core/types.js';
-import { IMPORT_EXTENSIONS, ImportReadError, importFile, importFormatOf } from '../import/index.js';
+import { IMPORT_EXTENSIONS, ImportReadError, importFile, importFormatOf, MAX_IMPORTED_BYTES } from '../import/index.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { createShippedRegistry } from '../workspace/shippedRegistry.js';
 import { WriteRefusedError, writeFileSafely } from './safeWrite.js';
 import { forTerminal } from './terminalText.js';
 import { readWorkspaceBytes } from '../workspace/safeRead.js';
-
-/** Largest document imported (a 200-page PDF is a few megabytes). */
-const MAX_IMPORTED_BYTES = 64 * 1024 * 1024;
 import { stylishFile, stylishSummary } from './formatters.js';
 import type { CliIo } from './main.js';
 import { parseCommandArgs, UsageError } from './usage.js';

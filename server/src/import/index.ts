@@ -11,6 +11,9 @@ import { readText } from './text.js';
 
 export { ImportReadError } from './errors.js';
 
+/** Largest document imported, by the CLI and the editor alike (a 200-page PDF is a few megabytes). */
+export const MAX_IMPORTED_BYTES = 64 * 1024 * 1024;
+
 /** The source formats `thongbao import` and `thongbao check` read, by file name ending. */
 export const IMPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.pdf', '.txt', '.md'] as const;
 
