@@ -41,6 +41,15 @@ describe('task extraction', () => {
     assert.equal(task!.text.startsWith('Bộ Y tế chủ trì'), true);
   });
 
+  it('finds the agency after a leading deadline (“Chậm nhất ngày …, Bộ Tài chính …”, “Trong tháng …, Ủy ban nhân dân tỉnh …”)', () => {
+    const tasks = [
+      ...tasksOf('2. Chậm nhất ngày 31 tháng 01 năm 2025, Bộ Tài chính bố trí kinh phí cho các nhiệm vụ khai thác, sử dụng dữ liệu dân cư.'),
+      ...tasksOf('3. Trong tháng 12 năm 2024, Ủy ban nhân dân tỉnh Ninh Bình hoàn thành bàn giao mặt bằng cho chủ đầu tư.'),
+      ...tasksOf('4. Trước ngày 15 tháng 12 năm 2024, Bộ Công an báo cáo Thủ tướng Chính phủ kết quả thực hiện.'),
+    ];
+    assert.deepEqual(tasks.map((task) => [task.agency.name, deadline(task)]), [['Bộ Tài chính', '2025-01-31'], ['Ủy ban nhân dân tỉnh Ninh Bình', '2024-12-31'], ['Bộ Công an', '2024-12-14']]);
+  });
+
   it('gives one shared task per agency of an elliptical list', () => {
     const tasks = tasksOf('b) Giao các Bộ, cơ quan: Tư pháp, Tài chính, Xây dựng khẩn trương hoàn thành việc tái cấu trúc quy trình. Hoàn thành trong tháng 4 năm 2024.');
     assert.deepEqual(tasks.map((task) => task.agency.name), ['Bộ Tư pháp', 'Bộ Tài chính', 'Bộ Xây dựng']);

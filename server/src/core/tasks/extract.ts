@@ -39,7 +39,8 @@ const TITLE = /(?:các\s+)?(?:đồng chí\s+)?(?:chủ tịch|bộ trưởng|th
 const CUE = /(giao|yêu cầu|đề nghị)\s+/iuy;
 const MID_CUE = /,\s*(giao|yêu cầu|đề nghị)\s+/giu;
 /** Openings that set the scene before the subject ("Về Sổ sức khỏe điện tử, Bộ Y tế …"). */
-const INTRO = /^(?:về|đối với|trên cơ sở|trường hợp|ngay|trước mắt|để|cụ thể|trong đó|đồng thời|riêng|sau khi|căn cứ|theo|tại|với|từ nay|hiện nay|thời gian tới)(?![\p{L}])/iu;
+// Deadlines too: "Chậm nhất ngày 31 tháng 01 năm 2027, Bộ Tài chính ban hành …" names its agency after the comma.
+const INTRO = /^(?:về|đối với|trên cơ sở|trường hợp|ngay|trước mắt|để|cụ thể|trong đó|đồng thời|riêng|sau khi|căn cứ|theo|tại|với|từ nay|hiện nay|thời gian tới|chậm nhất|trước (?:ngày|tháng|quý)|trong (?:vòng\s+)?(?:tháng|quý|năm|tuần|\d+\s+ngày)|đến (?:hết|cuối|ngày))(?![\p{L}])/iu;
 const INTRO_PREPOSITION = /(?:đối với|về)\s+/iuy;
 /** Words after a name that show it is not the subject of an order ("Bộ Công an đã …", "… là …"). */
 const NOT_A_PREDICATE = new Set(['đã', 'là', 'của', 'được', 'đang', 'chưa', 'vẫn', 'còn', 'mới', 'thì', 'cũng', 'tại', 'trong', 'về', 'và', 'hoặc', 'như', 'nên', 'do', 'bị', 'sẽ', 'không', 'gồm', 'đều', 'ở', 'vừa', 'này', 'đó', 'khi', 'để', 'theo', 'từ', 'đến', 'qua', 'cho', 'nhằm', 'sau', 'trước']);

@@ -26,6 +26,7 @@ export const taskNoAgency: Rule = {
       'Bộ Công an triển khai Trung tâm xác thực điện tử trong tháng 12 năm 2024 theo Nghị định số 59/2022/NĐ-CP ngày 5 tháng 9 năm 2022 của Chính phủ.',
       '3. Bộ Thông tin và Truyền thông\n\na) Cập nhật, ban hành Khung kiến trúc Chính phủ điện tử Việt Nam (phiên bản 3.0), hoàn thành trong Quý IV năm 2024.',
       'Ngay trong tháng 12 năm 2024, Hội đồng cần tập trung rà soát, đánh giá các chỉ số về năng lực cạnh tranh của Việt Nam.',
+      '2. Chậm nhất ngày 31 tháng 01 năm 2025, Bộ Tài chính bố trí kinh phí cho các nhiệm vụ khai thác, sử dụng dữ liệu dân cư.',
     ],
     notOk: ['1. Ban hành Kế hoạch triển khai Đề án 06 trong năm 2024, hoàn thành trong tháng 12 năm 2024.'],
   },
