@@ -1,6 +1,9 @@
 import type { Rule } from '../../rule.js';
 import { msg } from '../../types.js';
 
+/** A subject that names the body the notice addresses: "… tại buổi làm việc với lãnh đạo tỉnh Bạc Liêu", "Hội nghị … ngành Tài chính". */
+const ADDRESSED = /làm\s+việc\s+với|(?<![\p{L}])ngành\s+\p{Lu}/u;
+
 export const taskNoAgency: Rule = {
   id: 'task/no-agency',
   defaultSeverity: 'info',
@@ -10,6 +13,8 @@ export const taskNoAgency: Rule = {
     'A task with a deadline that names no agency, neither in its sentence nor in a heading above.',
   ),
   check(context) {
+    // The notice of a working session with one body, or of a sector's conference, gives that body its tasks without naming it again.
+    if (ADDRESSED.test(context.model.meta.subject ?? '')) return;
     for (const clause of context.facts.tasks.unassigned) {
       context.report({
         start: clause.start,
