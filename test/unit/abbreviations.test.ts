@@ -46,6 +46,12 @@ describe('abbr/undefined', () => {
     assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('đơn vị MTV') + 7);
   });
 
+  it('reads an introduction that keeps the name\'s head word (“Ban Quản lý dự án (Ban QLDA)”), as 627/TB-VPCP of 2025 writes it', () => {
+    const text = notice('Tham dự có đại diện các cơ quan, Ban Quản lý dự án (Ban QLDA) và một số nhà thầu. Các Ban QLDA báo cáo tiến độ.');
+    assert.deepEqual(run(text).facts.abbreviations.definitions.map((definition) => [definition.abbr, definition.expansion]), [['QLDA', 'Quản lý dự án']]);
+    assert.deepEqual(findings(text, 'abbr/undefined'), []);
+  });
+
   it('spells out an agency short form and introduces a term at its first use', () => {
     const text = notice('Đề nghị Bộ TTTT hướng dẫn; tỷ lệ giải quyết TTHC còn thấp, TTHC trực tuyến tăng.');
     const fixed = applyEdits(text, findings(text, 'abbr/undefined').flatMap((finding) => finding.fix!.edits)).text;

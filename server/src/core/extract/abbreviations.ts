@@ -40,7 +40,8 @@ export interface Abbreviations {
 /** What an abbreviation is made of: letters, marks, digits and "&" ("TT&TT"). */
 const WORD_PART = codePointClass(/^[\p{L}\p{M}\p{N}&]$/u);
 
-const DEFINITION = /\(\s*(?:(?:sau đây )?(?:gọi|viết) tắt là\s+)?([\p{L}\p{M}\p{N}&]+)\s*\)/gu;
+// The abbreviation may keep the name's head word: "Ban Quản lý dự án (Ban QLDA)", "Bộ Giao thông vận tải (Bộ GTVT)".
+const DEFINITION = /\(\s*(?:(?:sau đây )?(?:gọi|viết) tắt là\s+)?(?:\p{Lu}\p{Ll}[\p{Ll}\p{M}]*\s+)?([\p{L}\p{M}\p{N}&]+)\s*\)/gu;
 const ROMAN = /^[IVXLCDM]+$/u;
 
 export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, config: ThongbaoConfig): Abbreviations {
@@ -58,7 +59,7 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
       const abbr = match[1]!;
       if (!isAcronym(abbr) || /\d/u.test(abbr)) continue;
       const start = block.start + match.index!;
-      const abbrStart = start + match[0].indexOf(abbr);
+      const abbrStart = start + match[0].lastIndexOf(abbr);
       const expansion = spelledOut(text, match.index!, abbr) ?? known.get(abbr)?.expansion ?? null;
       definitions.push({ abbr, expansion, start: abbrStart, end: abbrStart + abbr.length, paren: { start, end: start + match[0].length } });
       inDefinition.add(abbrStart);
