@@ -52,6 +52,12 @@ describe('abbr/undefined', () => {
     assert.deepEqual(findings(text, 'abbr/undefined'), []);
   });
 
+  it('leaves road numbers alone (“QL.1A”, “ĐT.741”), and still reports the code written alone', () => {
+    const text = notice('Nâng cấp QL.1A đoạn qua tỉnh và đường ĐT.741; các tuyến ĐT còn lại do tỉnh bố trí vốn.');
+    assert.deepEqual(findings(text, 'abbr/undefined').map((finding) => spanText(text, finding)), ['ĐT']);
+    assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('tuyến ĐT') + 6);
+  });
+
   it('spells out an agency short form and introduces a term at its first use', () => {
     const text = notice('Đề nghị Bộ TTTT hướng dẫn; tỷ lệ giải quyết TTHC còn thấp, TTHC trực tuyến tăng.');
     const fixed = applyEdits(text, findings(text, 'abbr/undefined').flatMap((finding) => finding.fix!.edits)).text;

@@ -75,6 +75,8 @@ export function extractAbbreviations(model: NoticeModel, knowledge: Knowledge, c
       const end = start + word.length;
       // Parts of document symbols: "04/CT-TTg", "530/TB-VPCP".
       if (/[/-]/u.test(prose[start - 1] ?? '') || /[/-]/u.test(prose[end] ?? '')) continue;
+      // Road numbers: "QL.1A", "ĐT.741" (a code and its number, like a document symbol).
+      if (prose[end] === '.' && /\d/u.test(prose[end + 1] ?? '')) continue;
       if (inDefinition.has(start) || isStandardDesignation(text, to) || isEnterpriseForm(text, from, word)) continue;
       uses.push({ abbr: word, start, end });
     }
