@@ -166,6 +166,12 @@ describe('typo/unicode', () => {
     assert.ok(fixed(text, 'typo/unicode').includes('hài hòa lợi ích'));
   });
 
+  it('leaves an old placement inside a known agency name to agency/spelling, which fixes the whole name', () => {
+    const text = notice('Đơn giản hóa thủ tục, hiện đại hóa trang thiết bị; Uỷ ban nhân dân tỉnh Ninh Bình phối hợp, hài hoà lợi ích.');
+    assert.deepEqual(spans(text, 'typo/unicode'), ['hoà']);
+    assert.deepEqual(spans(text, 'agency/spelling'), ['Uỷ ban nhân dân']);
+  });
+
   it('reports a new placement in a mostly old-style notice without changing it', () => {
     const [finding] = findings(notice('Đơn giản hoá thủ tục, hiện đại hoá trang thiết bị, hài hòa lợi ích.'), 'typo/unicode');
     assert.equal(finding!.fix, undefined);
