@@ -4,6 +4,14 @@ import path from 'node:path';
 import { applyEdits } from '../../server/src/core/fixes.js';
 import { findings, notice, run, spanText } from '../helpers.js';
 
+/** The one abbr/undefined finding of `text` is the last word of `at`, where `at` occurs. */
+function assertOnlyUndefinedAt(text: string, at: string): void {
+  const word = at.split(' ').at(-1)!;
+  const found = findings(text, 'abbr/undefined');
+  assert.deepEqual(found.map((finding) => spanText(text, finding)), [word]);
+  assert.equal(found[0]!.start, text.indexOf(at) + at.length - word.length);
+}
+
 const seed = (file: string) => readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seeds', file), 'utf8');
 
 describe('abbreviations', () => {
@@ -36,14 +44,12 @@ describe('abbr/undefined', () => {
 
   it('leaves the codes of standards alone (TCVN 5574:2018, QCVN 01:2021/BXD, ISO 9001:2015), and still reports the code without its number', () => {
     const text = notice('Áp dụng QCVN 01:2021/BXD, TCVN 5574:2018, TCVN 13333-1:2021 và ISO 9001:2015; rà soát các QCVN còn hiệu lực.');
-    assert.deepEqual(findings(text, 'abbr/undefined').map((finding) => spanText(text, finding)), ['QCVN']);
-    assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('các QCVN') + 4);
+    assertOnlyUndefinedAt(text, 'các QCVN');
   });
 
   it('leaves the legal form in an enterprise\'s registered name alone, and still reports the same letters elsewhere', () => {
     const text = notice('Tổng công ty Cảng hàng không Việt Nam - CTCP, Công ty TNHH MTV Xổ số kiến thiết Đồng Nai, Công ty CP Vận tải biển và Ngân hàng TMCP Ngoại thương Việt Nam phối hợp; các đơn vị MTV báo cáo.');
-    assert.deepEqual(findings(text, 'abbr/undefined').map((finding) => spanText(text, finding)), ['MTV']);
-    assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('đơn vị MTV') + 7);
+    assertOnlyUndefinedAt(text, 'đơn vị MTV');
   });
 
   it('reads an introduction that keeps the name\'s head word (“Ban Quản lý dự án (Ban QLDA)”), as 627/TB-VPCP of 2025 writes it', () => {
@@ -54,8 +60,7 @@ describe('abbr/undefined', () => {
 
   it('leaves road numbers alone (“QL.1A”, “ĐT.741”), and still reports the code written alone', () => {
     const text = notice('Nâng cấp QL.1A đoạn qua tỉnh và đường ĐT.741; các tuyến ĐT còn lại do tỉnh bố trí vốn.');
-    assert.deepEqual(findings(text, 'abbr/undefined').map((finding) => spanText(text, finding)), ['ĐT']);
-    assert.equal(findings(text, 'abbr/undefined')[0]!.start, text.indexOf('tuyến ĐT') + 6);
+    assertOnlyUndefinedAt(text, 'tuyến ĐT');
   });
 
   it('spells out an agency short form and introduces a term at its first use', () => {
