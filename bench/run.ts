@@ -433,7 +433,7 @@ function renderArchive(archive: ArchiveResult): string[] {
   }
   const { cache } = archive;
   out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s, peak RSS ${mb(cache.first.maxRss)} (load ${cache.first.load.toFixed(2)}); second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s, peak RSS ${mb(cache.second.maxRss)} (load ${cache.second.load.toFixed(2)}).`, '');
-  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}), its heap not capped: the fastest one thread, since the cap makes a lone thread mark its heap more often. Every other run starts Node as \`thongbao\` does (\`${cliNodeOptions().join(' ')}\`); the machine is shared, so the load average is given with each run.`, '');
+  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}), its heap not capped: the fastest one thread, since the cap makes a lone thread mark its heap more often. Every other run starts Node as \`thongbao check\` runs (\`${cliNodeOptions().join(' ')}\`); the machine is shared, so the load average is given with each run.`, '');
   return out;
 }
 

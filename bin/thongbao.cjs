@@ -1,7 +1,42 @@
-#!/usr/bin/env -S node --single-threaded-gc --max-semi-space-size=2 --max-old-space-size=1536
-// V8's collector stays on the thread it serves: with its helper threads, two workers on two cores were
-// slower than one thread; without them, one worker per core (docs/performance.md, "Archives").
-// The small young generation and the cap keep the main thread, which holds an archive's index (2.2 KB a notice), near what it
-// uses: V8 lets a heap grow by a factor it derives from the cap before marking it (1.8 here, as for the workers; 4 uncapped).
+#!/usr/bin/env node
 // The CLI is bundled into dist/ by `npm install` (the "prepare" script runs `npm run build`).
-require('../dist/cli.cjs').main();
+const ARCHIVE_OPTIONS = require('./nodeOptions.cjs');
+
+/**
+ * The command line to run this CLI again under, or undefined to run it here. Commands that may check an
+ * archive need V8 options that only Node's command line sets (a `#!/usr/bin/env -S node …` first line
+ * would fail where env has no -S, as BusyBox's on Alpine), so they start one child process with them.
+ */
+function relaunchArgs(args, execArgv) {
+  if (args[0] !== 'check' && args[0] !== 'baseline') return undefined;
+  if (ARCHIVE_OPTIONS.every((option) => execArgv.includes(option))) return undefined;
+  return [...ARCHIVE_OPTIONS, ...execArgv, __filename, ...args];
+}
+
+function relaunch(nodeArgs) {
+  const { spawn } = require('node:child_process');
+  const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit' });
+  // A terminal's Ctrl-C reaches the child itself; a signal sent to this process alone is passed on.
+  process.on('SIGINT', () => {});
+  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('error', (error) => {
+    process.stderr.write(`thongbao: could not start Node (${error.message})\n`);
+    process.exit(2);
+  });
+  child.on('exit', (code, signal) => {
+    if (signal) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+      return;
+    }
+    process.exit(code ?? 2);
+  });
+}
+
+if (require.main === module) {
+  const nodeArgs = relaunchArgs(process.argv.slice(2), process.execArgv);
+  if (nodeArgs) relaunch(nodeArgs);
+  else require('../dist/cli.cjs').main();
+}
+
+module.exports = { relaunchArgs };

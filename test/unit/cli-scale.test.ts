@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { URI } from 'vscode-uri';
 import { runCli } from '../../server/src/cli/main.js';
@@ -75,13 +76,21 @@ describe('thongbao check --jobs (worker threads)', function () {
     assert.deepEqual([1, 2, 3, 8].map((cores) => defaultJobs(cores, false)), [1, 1, 3, 8]);
   });
 
-  it('is started by bin/thongbao.cjs with the collector on its own thread, as the default --jobs expects', () => {
+  it('is run by bin/thongbao.cjs under the archive options for check and baseline, in one child process', () => {
     const bin = path.join(root, 'bin', 'thongbao.cjs');
-    assert.match(readFileSync(bin, 'utf8').split('\n')[0]!, /^#!\/usr\/bin\/env -S node .*--single-threaded-gc/u);
-    // Run through its own first line, as npx and the shell run it: an option Node does not know would stop it here.
-    const run = spawnSync(bin, ['rules', '--locale', 'en'], { encoding: 'utf8' });
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /ref\/conflict/u);
+    const { relaunchArgs } = createRequire(import.meta.url)(bin) as { relaunchArgs: (args: string[], execArgv: string[]) => string[] | undefined };
+    const options = createRequire(import.meta.url)(path.join(root, 'bin', 'nodeOptions.cjs')) as string[];
+    assert.ok(options.includes('--single-threaded-gc'));
+    assert.deepEqual(relaunchArgs(['check', 'a.tb.md'], ['--inspect']), [...options, '--inspect', bin, 'check', 'a.tb.md']);
+    assert.deepEqual(relaunchArgs(['baseline', '.'], []), [...options, bin, 'baseline', '.']);
+    assert.equal(relaunchArgs(['check', 'a.tb.md'], options), undefined, 'the child itself runs the CLI');
+    assert.equal(relaunchArgs(['rules'], []), undefined);
+    assert.equal(readFileSync(bin, 'utf8').split('\n')[0], '#!/usr/bin/env node', 'a first line every env understands (BusyBox has no -S)');
+    // Through the launcher and its child: the same report and exit code as a run started with the options, and an option Node did not know would stop it here.
+    const viaBin = spawnSync(process.execPath, [bin, 'check', 'examples/thong-bao-co-loi.tb.md', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const direct = spawnSync(process.execPath, [...options, bin, 'check', 'examples/thong-bao-co-loi.tb.md', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(viaBin.status, 1, viaBin.stderr);
+    assert.equal(viaBin.stdout, direct.stdout);
   });
 
   it('rejects a --jobs that is not a whole number ≥ 1', async () => {
@@ -98,7 +107,7 @@ describe('thongbao check --jobs (worker threads)', function () {
     mkdirSync(path.join(installed, 'dist'));
     for (const file of ['cli.cjs', 'cliWorker.cjs']) copyFileSync(path.join(root, 'dist', file), path.join(installed, 'dist', file));
     cpSync(path.join(root, 'dist', 'dictionary-vi'), path.join(installed, 'dist', 'dictionary-vi'), { recursive: true });
-    copyFileSync(path.join(root, 'bin', 'thongbao.cjs'), path.join(installed, 'bin', 'thongbao.cjs'));
+    for (const file of ['thongbao.cjs', 'nodeOptions.cjs']) copyFileSync(path.join(root, 'bin', file), path.join(installed, 'bin', file));
     copyFileSync(path.join(root, 'package.json'), path.join(installed, 'package.json'));
     const folder = archive();
     const run = spawnSync(process.execPath, [path.join(installed, 'bin', 'thongbao.cjs'), 'check', '--jobs', '2', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8' });
