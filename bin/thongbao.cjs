@@ -16,9 +16,8 @@ function relaunchArgs(args, execArgv) {
 function relaunch(nodeArgs) {
   const { spawn } = require('node:child_process');
   const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit' });
-  // A terminal's Ctrl-C reaches the child itself; a signal sent to this process alone is passed on.
-  process.on('SIGINT', () => {});
-  for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  // A signal sent to this process is passed on (a terminal's Ctrl-C reaches the child too; it stops at the first).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {
     process.stderr.write(`thongbao: could not start Node (${error.message})\n`);
     process.exit(2);
