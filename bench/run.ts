@@ -298,7 +298,7 @@ const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 /**
  * The bundled CLI in a fresh process, started with the Node options of
- * bin/thongbao.cjs, its stdout discarded as if piped to a file; `pinned`: on
+ * bin/nodeOptions.cjs, its stdout discarded as if piped to a file; `pinned`: on
  * one core; `heapCapped: false`: without the bin's cap of the heap (with
  * `pinned`, the fastest one thread: the rate each core is measured against).
  */

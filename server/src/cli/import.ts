@@ -7,12 +7,11 @@ import { describePosition, IMPORT_KIND_LABELS, type ImportEntry, type SourcePosi
 import { localize } from '../core/i18n.js';
 import { toOutputDiagnostics } from '../core/output.js';
 import { msg, type Locale, type Msg } from '../core/types.js';
-import { IMPORT_EXTENSIONS, ImportReadError, importFile, importFormatOf, MAX_IMPORTED_BYTES } from '../import/index.js';
+import { IMPORT_EXTENSIONS, ImportReadError, importFromDisk, importFormatOf } from '../import/index.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { createShippedRegistry } from '../workspace/shippedRegistry.js';
 import { WriteRefusedError, writeFileSafely } from './safeWrite.js';
 import { forTerminal } from './terminalText.js';
-import { readWorkspaceBytes } from '../workspace/safeRead.js';
 import { stylishFile, stylishSummary } from './formatters.js';
 import type { CliIo } from './main.js';
 import { parseCommandArgs, UsageError } from './usage.js';
@@ -28,11 +27,9 @@ export interface ImportedOperand {
 }
 
 /** One place that turns a read or recognition failure into the CLI's one-line reason. */
-async function importOrExplain(file: string): Promise<{ result?: Awaited<ReturnType<typeof importFile>>; error?: Msg }> {
-  const read = await readWorkspaceBytes(file, { maxBytes: MAX_IMPORTED_BYTES });
-  if (!read.ok) return { error: read.message };
+async function importOrExplain(file: string): Promise<{ result?: Awaited<ReturnType<typeof importFromDisk>>; error?: Msg }> {
   try {
-    const result = await importFile(read.bytes, file, loadKnowledge());
+    const result = await importFromDisk(file, loadKnowledge());
     if (!result.recognized) return { error: msg('không giống một thông báo: không thấy, hoặc chỉ thấy một trong, phần đầu, tên loại (THÔNG BÁO), “Nơi nhận” và chữ ký', 'does not look like a notice: none or only one of the header, the type name (THÔNG BÁO), “Nơi nhận” and the signature was found') };
     return { result };
   } catch (error) {

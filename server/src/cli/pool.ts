@@ -89,7 +89,7 @@ export class WorkerPool implements CheckRunner {
   private spawn(): Slot {
     // A small young generation keeps each worker's heap near what one analysis needs (measured: -11 % peak RSS on 300 notices, no more CPU);
     // the old generation's cap sets how far the heap grows between collections (above; a worker that runs out on a huge notice
-    // stops, and that file is checked on the main thread).
+    // stops, and the files it held are checked on the main thread).
     // The worker is a self-contained bundle: the parent's loaders (tsx, in the tests) would only slow its start (measured: 3× the CPU).
     const slot: Slot = { worker: new Worker(this.script, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: WORKER_OLD_GENERATION_MB } }), jobs: new Map() };
     slot.worker.on('message', (answer: WorkerAnswer) => {

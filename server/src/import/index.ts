@@ -8,11 +8,12 @@ import { readHtml } from './html.js';
 import { readMarkdown } from './markdown.js';
 import { readPdf } from './pdf.js';
 import { readText } from './text.js';
+import { readWorkspaceBytes } from '../workspace/safeRead.js';
 
 export { ImportReadError } from './errors.js';
 
 /** Largest document imported, by the CLI and the editor alike (a 200-page PDF is a few megabytes). */
-export const MAX_IMPORTED_BYTES = 64 * 1024 * 1024;
+const MAX_IMPORTED_BYTES = 64 * 1024 * 1024;
 
 /** The source formats `thongbao import` and `thongbao check` read, by file name ending. */
 export const IMPORT_EXTENSIONS = ['.docx', '.html', '.htm', '.pdf', '.txt', '.md'] as const;
@@ -55,4 +56,15 @@ export async function readDocument(bytes: Uint8Array, file: string): Promise<Off
 /** Reads and imports a source file. */
 export async function importFile(bytes: Uint8Array, file: string, knowledge: Knowledge): Promise<ImportResult> {
   return importDocument(await readDocument(bytes, file), knowledge);
+}
+
+/**
+ * Reads a document on disk through the workspace's safe reader (a regular file, at most
+ * MAX_IMPORTED_BYTES, refused from its size before a byte is read) and imports it: the CLI's
+ * `import` and `check`, and the editor's import command. A refusal is an ImportReadError.
+ */
+export async function importFromDisk(file: string, knowledge: Knowledge): Promise<ImportResult> {
+  const read = await readWorkspaceBytes(file, { maxBytes: MAX_IMPORTED_BYTES });
+  if (!read.ok) throw new ImportReadError(read.message);
+  return importFile(read.bytes, file, knowledge);
 }

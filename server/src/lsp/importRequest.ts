@@ -4,9 +4,8 @@ import { URI } from 'vscode-uri';
 import { describePosition, IMPORT_KIND_LABELS, type SourcePosition } from '../core/import/index.js';
 import { localize } from '../core/i18n.js';
 import type { Locale } from '../core/types.js';
-import { ImportReadError, importFile, MAX_IMPORTED_BYTES } from '../import/index.js';
+import { ImportReadError, importFromDisk } from '../import/index.js';
 import type { Knowledge } from '../knowledge/types.js';
-import { readWorkspaceBytes } from '../workspace/safeRead.js';
 
 /** Custom request of the VS Code client's import command: a document's URI in, the imported notice out. */
 export const IMPORT_REQUEST = 'thongbao/importDocument';
@@ -28,17 +27,15 @@ export type ImportRequestResult =
 
 const sameSource = (a: SourcePosition | undefined, b: SourcePosition | undefined) => a !== undefined && b !== undefined && a.page === b.page && a.paragraph === b.paragraph && a.line === b.line;
 
-/** Reads the file the client names (a .docx/.html/.pdf/.txt/.md on disk, at most MAX_IMPORTED_BYTES) and imports it; nothing is written. */
+/** Reads the file the client names (a .docx/.html/.pdf/.txt/.md on disk, as the CLI reads one) and imports it; nothing is written. */
 export function registerImportRequest(connection: Connection, knowledge: Knowledge, localeOf: (uri: string) => Locale): void {
   connection.onRequest(IMPORT_REQUEST, async (params: ImportRequestParams): Promise<ImportRequestResult> => {
     const locale = localeOf(params.uri);
     const uri = URI.parse(params.uri);
     if (uri.scheme !== 'file') return { ok: false, message: locale === 'vi' ? 'Chỉ nhập được tệp trên đĩa.' : 'Only files on disk can be imported.' };
-    // The CLI's reader and limit: a regular file only (a FIFO would hang the server), refused from its size before it is read.
-    const read = await readWorkspaceBytes(uri.fsPath, { maxBytes: MAX_IMPORTED_BYTES });
-    if (!read.ok) return { ok: false, message: `${path.basename(uri.fsPath)}: ${localize(read.message, locale)}` };
     try {
-      const result = await importFile(read.bytes, uri.fsPath, knowledge);
+      // The CLI's reader and limit: a regular file only (a FIFO would hang the server), refused from its size before it is read.
+      const result = await importFromDisk(uri.fsPath, knowledge);
       if (!result.recognized) {
         return { ok: false, message: locale === 'vi' ? `${path.basename(uri.fsPath)}: không giống một thông báo (không thấy phần đầu, tên loại, “Nơi nhận” hay chữ ký).` : `${path.basename(uri.fsPath)}: does not look like a notice (no header, type name, “Nơi nhận” or signature found).` };
       }
