@@ -45,11 +45,10 @@ describe('registry slices (thongbao check --jobs)', function () {
   it('gives every file the findings and reads of an in-process run on the whole registry, cross-file conflicts included', async () => {
     const knowledge = loadKnowledge();
     const { folder, files } = archive();
-    const { index } = await indexForCheck(files, [{ root: folder, globs: ['**/*.vanban.yaml'] }], knowledge, undefined);
-    const registry = index.registry();
+    const { index: registry } = await indexForCheck(files, [{ root: folder, globs: ['**/*.vanban.yaml'] }], knowledge, undefined);
     const config = configSchema.parse({});
     const retries: SliceRetries = { again: 0, mainThread: 0 };
-    const source = { registry, expectedReads: (file: string) => expectedReads(index.scanOf(URI.file(file).toString())?.citations ?? []), fallback: inProcessRunner({ knowledge, registry }) };
+    const source = { registry, expectedReads: (file: string) => expectedReads(registry.citedIn(URI.file(file).toString())), fallback: inProcessRunner({ knowledge, registry }) };
     // What crosses to a worker and back is copied, as postMessage does.
     const post = async (request: Parameters<typeof answerRequest>[0]) => structuredClone(await answerRequest(structuredClone(request), knowledge));
     let conflicts = 0;
@@ -70,7 +69,7 @@ describe('registry slices (thongbao check --jobs)', function () {
     const { folder, files } = archive();
     const { index } = await indexForCheck(files, [{ root: folder, globs: ['**/*.vanban.yaml'] }], knowledge, undefined);
     const agreeing = URI.file(path.join(folder, 'agree-1.tb.md')).toString();
-    const slice = cutSlice(index.registry(), agreeing, expectedReads(index.scanOf(agreeing)!.citations));
+    const slice = cutSlice(index, agreeing, expectedReads(index.citedIn(agreeing)));
     const elsewhere = new Map(slice.elsewhere.map(([symbol, , citations]) => [symbol, citations.map((citation) => path.basename(URI.parse(citation.uri).fsPath))]));
     assert.deepEqual(elsewhere.get('12/KH-BCA')?.sort(), ['2024-03-08-de-an-06.tb.md', 'other-day.tb.md', 'party.tb.md']);
     assert.equal(slice.lookups.find(([symbol]) => symbol === '12/KH-BCA')?.[1]?.origin, 'workspace-registry');

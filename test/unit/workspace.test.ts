@@ -11,7 +11,7 @@ import { applyEdits } from '../../server/src/core/fixes.js';
 import { loadKnowledge } from '../../server/src/knowledge/index.js';
 import { indexWorkspace, WorkspaceIndex } from '../../server/src/workspace/index.js';
 import { parseRegistryFile } from '../../server/src/workspace/vanban.js';
-import { packedCitation, plainCitation, scanNotice } from '../../server/src/workspace/scan.js';
+import { scanNotice } from '../../server/src/workspace/scan.js';
 import { runCli } from '../../server/src/cli/main.js';
 
 const folder = path.resolve(import.meta.dirname, '..', 'fixtures', 'workspace');
@@ -181,23 +181,16 @@ describe('the index keeps citations packed', () => {
   const scan = scanNotice(uriOf(THIRD), text, knowledge);
   const dated = scan.citations.find((citation) => citation.dateRange);
 
-  it('reads each range as the text places it, and gives the plain form to JSON and to a worker', () => {
+  it('reads each range as the text places it, and gives the plain form to JSON', () => {
     assert.ok(dated, 'the fixture cites a dated document');
     const lines = text.split('\n');
     assert.match(lines[dated.dateRange!.start.line]!.slice(dated.dateRange!.start.character), /^ngày \d/u);
     const plain = JSON.parse(JSON.stringify(dated)) as typeof dated;
     assert.deepEqual(plain.range, dated.range);
     assert.deepEqual(plain.dateRange, dated.dateRange);
-    // A structured clone (postMessage) keeps own data only: the slice must carry the plain form.
-    assert.equal(structuredClone(dated).range, undefined);
-    assert.deepEqual(structuredClone(plainCitation(dated)), plain);
   });
 
-  it('packs a citation read back from the cache with the same fields, sharing its symbol and date', () => {
-    const repacked = JSON.parse(JSON.stringify(scan.citations)).map(packedCitation) as typeof scan.citations;
-    assert.equal(JSON.stringify(repacked), JSON.stringify(scan.citations));
-    assert.deepEqual(repacked.map((citation) => citation.range), scan.citations.map((citation) => citation.range));
-    assert.equal(structuredClone(repacked[0]!).range, undefined, 'packed again, not kept as the plain objects read');
+  it('shares the date of every citation of the same day', () => {
     const again = scanNotice(uriOf('other.tb.md'), text, knowledge).citations.find((citation) => citation.dateRange)!;
     assert.equal(again.date, dated!.date, 'the same date object');
     assert.throws(() => Object.assign(again.date!, { day: 1 }), TypeError, 'shared dates are frozen');

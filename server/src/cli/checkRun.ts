@@ -92,8 +92,7 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
 }
 
 async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Knowledge, cache: ResultCache | undefined): Promise<CheckRunOutcome> {
-  const { index, registryReports, hashes } = await indexForCheck(options.files, options.sources, knowledge, cache);
-  const registry = index.registry();
+  const { index: registry, registryReports, hashes } = await indexForCheck(options.files, options.sources, knowledge, cache);
   for (const report of registryReports) {
     const lines = new LineIndex(report.text);
     for (const registryProblem of report.problems) {
@@ -132,7 +131,7 @@ async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Kno
   const toAnalyse = tasks.length - cached.size;
   const jobs = Math.min(options.jobs ?? defaultJobs(availableParallelism(), collectorOnOwnThread()), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
   const inProcess = inProcessRunner({ knowledge, registry });
-  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(index.scanOf(URI.file(file).toString())?.citations ?? []), fallback: inProcess }) : inProcess;
+  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(registry.citedIn(URI.file(file).toString())), fallback: inProcess }) : inProcess;
 
   // Problems found while results stream in are reported after the stream, in input order.
   const problems: { file: string; message: Msg }[] = [];

@@ -89,7 +89,7 @@ export async function exportNotice(args: string[], io: CliIo): Promise<number> {
 
   const knowledge = loadKnowledge();
   const { index } = await indexForCheck([file], configFile ? [{ root: path.dirname(configFile), globs: config.registry }] : [], knowledge, undefined);
-  const analysis = analyzeNotice(text, { knowledge, config, registry: index.registry(), uri: URI.file(file).toString() });
+  const analysis = analyzeNotice(text, { knowledge, config, registry: index, uri: URI.file(file).toString() });
   const diagnostics = toOutputDiagnostics(analysis.findings, text, locale);
   if (diagnostics.length > 0) {
     const totals = { error: 0, warning: 0, info: 0 };

@@ -1,15 +1,16 @@
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../knowledge/types.js';
-import { isNoticeFile, WorkspaceIndex } from '../workspace/index.js';
+import { isNoticeFile } from '../workspace/index.js';
 import { indexRegistrySources, type RegistryFileRead, type RegistrySource } from '../workspace/registrySources.js';
 import { readWorkspaceBytes } from '../workspace/safeRead.js';
-import { MAX_NOTICE_BYTES, packedCitation, scanNotice } from '../workspace/scan.js';
+import { MAX_NOTICE_BYTES, scanNotice } from '../workspace/scan.js';
+import { ArchiveIndex } from './archiveIndex.js';
 import type { ResultCache } from './cache.js';
 
 export type { RegistrySource } from '../workspace/registrySources.js';
 
 export interface IndexPassResult {
-  index: WorkspaceIndex;
+  index: ArchiveIndex;
   /** Every registry file read, with its problems (none for a good file). */
   registryReports: RegistryFileRead[];
   /** SHA-256 of each notice's bytes as indexed (only when a cache is in use). */
@@ -26,7 +27,7 @@ const BATCH = 64;
  * No text is kept; with a cache, unchanged notices are not even scanned again.
  */
 export async function indexForCheck(files: readonly string[], sources: readonly RegistrySource[], knowledge: Knowledge, cache: ResultCache | undefined): Promise<IndexPassResult> {
-  const index = new WorkspaceIndex(knowledge);
+  const index = new ArchiveIndex(knowledge);
   const hashes = new Map<string, string>();
   const notices = files.filter(isNoticeFile);
   for (let i = 0; i < notices.length; i += BATCH) {
@@ -38,14 +39,13 @@ export async function indexForCheck(files: readonly string[], sources: readonly 
       const file = batch[offset]!;
       const uri = URI.file(file).toString();
       if (!cache) {
-        index.setNotice(uri, read.bytes.toString('utf8'));
+        index.addNotice(scanNotice(uri, read.bytes.toString('utf8'), knowledge));
         return;
       }
       hashes.set(file, read.fingerprint.hash);
-      const kept = cache.scan(file, read.fingerprint.hash);
-      const scan = kept ? { ...kept, citations: kept.citations.map(packedCitation) } : scanNotice(uri, read.bytes.toString('utf8'), knowledge);
+      const scan = cache.scan(file, read.fingerprint.hash) ?? scanNotice(uri, read.bytes.toString('utf8'), knowledge);
       cache.keepScan(file, read.fingerprint.hash, scan);
-      index.setScannedNotice(scan);
+      index.addNotice(scan);
     });
   }
 

@@ -3,7 +3,6 @@ import { numberOf, type ExternalCitation, type Registry, type RegistryEntry } fr
 import type { CalendarDate } from '../core/types.js';
 import type { ThongbaoConfig } from '../core/config.js';
 import type { Knowledge } from '../knowledge/types.js';
-import { plainCitation } from '../workspace/scan.js';
 import { checkFile, type CheckResult, type CheckTask } from './checkFile.js';
 import type { CheckRunner } from './pool.js';
 
@@ -59,8 +58,7 @@ export function cutSlice(registry: Registry, uri: string, reads: Iterable<SliceR
       numbers.add(symbol);
     } else {
       const [year, month, date] = day!.split('-').map(Number) as [number, number, number];
-      // Plain data: a worker receives a structured clone, which keeps no getters.
-      slice.elsewhere.push([symbol, day!, registry.citationsElsewhere(symbol, uri, { year, month, day: date }).map(plainCitation)]);
+      slice.elsewhere.push([symbol, day!, registry.citationsElsewhere(symbol, uri, { year, month, day: date })]);
     }
   }
   for (const number of numbers) slice.numbers.push([number, [...registry.entriesNumbered(number)]]);

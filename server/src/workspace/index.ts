@@ -34,14 +34,6 @@ export class WorkspaceIndex {
     return changed;
   }
 
-  /** Indexes a notice scanned earlier (the CLI's cache keeps scans by content hash); true when what other files see of it changed. */
-  setScannedNotice(scanned: IndexedNotice): boolean {
-    const changed = this.notices.get(scanned.uri)?.signature !== scanned.signature;
-    this.notices.set(scanned.uri, scanned);
-    if (changed) this.merged = undefined;
-    return changed;
-  }
-
   /** Indexes a *.vanban.yaml file; returns its problems, located in that file. */
   setRegistryFile(uri: string, text: string): RegistryFileProblem[] {
     const { entries, problems } = parseRegistryFile(uri, text, this.knowledge);
@@ -92,8 +84,8 @@ export class WorkspaceIndex {
     return this.merged;
   }
 
-  /** What the merged registry is built from, as plain data (the CLI sends it to its worker threads). */
-  snapshot(): { entries: RegistryEntry[]; citations: IndexedCitation[] } {
+  /** What the merged registry is built from. */
+  private snapshot(): { entries: RegistryEntry[]; citations: IndexedCitation[] } {
     const entries: RegistryEntry[] = [...this.shipped];
     for (const uri of [...this.registryFiles.keys()].sort()) entries.push(...this.registryFiles.get(uri)!);
     const citations: IndexedCitation[] = [];

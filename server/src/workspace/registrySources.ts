@@ -3,9 +3,13 @@ import { glob } from 'tinyglobby';
 import { URI } from 'vscode-uri';
 import { msg } from '../core/types.js';
 import type { ResolvedConfig } from './configResolver.js';
-import type { WorkspaceIndex } from './index.js';
 import { readWorkspaceText } from './safeRead.js';
 import { MAX_REGISTRY_BYTES, registryReadProblem, type RegistryFileProblem } from './vanban.js';
+
+/** An index registry files are read into (the workspace's, or the CLI's index of an archive). */
+export interface RegistryFileIndex {
+  setRegistryFile(uri: string, text: string): RegistryFileProblem[];
+}
 
 /** Registry files to read: the `registry` globs of a configuration, from the folder they are relative to. */
 export interface RegistrySource {
@@ -38,7 +42,7 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
  * cannot be read or parsed is one located problem; the others are still read.
  * Returns every file read, sorted, with its problems (none for a good file).
  */
-export async function indexRegistrySources(index: WorkspaceIndex, sources: readonly RegistrySource[]): Promise<RegistryFileRead[]> {
+export async function indexRegistrySources(index: RegistryFileIndex, sources: readonly RegistrySource[]): Promise<RegistryFileRead[]> {
   const registryFiles = new Map<string, string>();
   for (const source of sources) {
     const found = await glob([...source.globs], { cwd: source.root, absolute: true, followSymbolicLinks: false, ignore: IGNORE });

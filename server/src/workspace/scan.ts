@@ -114,13 +114,11 @@ function indexed(uri: string, citation: Citation, lines: LineIndex): IndexedCita
 }
 
 /**
- * A citation as the index keeps it, one per citation of every notice of an
- * archive: its ranges held as numbers and made into objects only when read,
+ * A citation as the workspace index keeps it, one per citation of every
+ * notice of the workspace: its ranges held as numbers and made into objects only when read,
  * its symbol and date shared with every other citation of the same document
  * (measured on 2,000 generated notices: 2,069 bytes of citations per notice
- * as plain objects). It serialises to the plain form (JSON, and
- * `plainCitation` for what is posted to a worker, where a getter would not
- * cross).
+ * as plain objects). It serialises to the plain form (the cache's JSON).
  */
 class PackedCitation implements IndexedCitation {
   private readonly startLine: number;
@@ -166,16 +164,6 @@ class PackedCitation implements IndexedCitation {
     const { uri, range, dateRange, symbol, date, issuer, typeWord, first } = this;
     return { uri, range, ...(dateRange ? { dateRange } : {}), symbol, date, issuer, typeWord, first };
   }
-}
-
-/** The citation as plain data, as the scan's JSON (the cache) and a worker's slice hold it. */
-export function plainCitation<C extends ExternalCitation>(citation: C): C {
-  return citation instanceof PackedCitation ? (citation.toJSON() as unknown as C) : citation;
-}
-
-/** A citation read back from the cache, packed again like a fresh scan's. */
-export function packedCitation(citation: IndexedCitation): IndexedCitation {
-  return citation instanceof PackedCitation ? citation : new PackedCitation(citation.uri, interned(citation.symbol), citation.date ? internedDate(citation.date) : null, citation.issuer, citation.typeWord, citation.first, citation.range, citation.dateRange);
 }
 
 // Shared strings and dates: an archive cites the same few hundred documents thousands of times.
