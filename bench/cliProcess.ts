@@ -3,9 +3,18 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 
+const archive = require('../bin/nodeOptions.cjs') as { options: string[]; environment: Record<string, string> };
+
 /** The Node options `thongbao check` runs with (bin/nodeOptions.cjs, which bin/thongbao.cjs starts it under), so that a measured run is started as users start it. */
 export function cliNodeOptions(): string[] {
-  return require('../bin/nodeOptions.cjs') as string[];
+  return archive.options;
+}
+
+/** The settings bin/thongbao.cjs adds to that run's environment where it does not set them itself. */
+export const cliEnvironmentSettings: Readonly<Record<string, string>> = archive.environment;
+
+export function cliEnvironment(): NodeJS.ProcessEnv {
+  return { ...cliEnvironmentSettings, ...process.env };
 }
 
 /**

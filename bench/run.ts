@@ -22,7 +22,7 @@ import { startServer, type ServerHandle } from '../test/lsp/harness.js';
 import { generateNotice, loadSeeds, repeatedBodyNotice, writeWorkspace, type Seed } from './generate.js';
 import { measureExport } from './export.js';
 import { measureImport } from './import.js';
-import { bundledCliCommand, cliNodeOptions } from './cliProcess.js';
+import { bundledCliCommand, cliEnvironment, cliEnvironmentSettings, cliNodeOptions } from './cliProcess.js';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -297,8 +297,8 @@ interface ArchiveResult {
 const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 /**
- * The bundled CLI in a fresh process, started with the Node options of
- * bin/nodeOptions.cjs, its stdout discarded as if piped to a file; `pinned`: on
+ * The bundled CLI in a fresh process, started with the Node options and
+ * environment of bin/nodeOptions.cjs, its stdout discarded as if piped to a file; `pinned`: on
  * one core; `heapCapped: false`: without the bin's cap of the heap (with
  * `pinned`, the fastest one thread: the rate each core is measured against).
  */
@@ -306,7 +306,7 @@ function runCheck(folder: string, options: string[], { pinned = false, heapCappe
   const load = loadavg()[0]!;
   const command = bundledCliCommand(['check', '--format', 'json', ...options, folder], { heapCapped });
   const [file, ...rest] = pinned && canPin ? ['taskset', '-c', '0', ...command] : command;
-  const output = execFileSync(file!, rest, { cwd: folder, encoding: 'utf8', maxBuffer: 1 << 20 });
+  const output = execFileSync(file!, rest, { cwd: folder, env: cliEnvironment(), encoding: 'utf8', maxBuffer: 1 << 20 });
   const { ms, cpuMs, maxRss } = JSON.parse(output) as CheckRun;
   return { ms, cpuMs, maxRss, load };
 }
@@ -433,7 +433,7 @@ function renderArchive(archive: ArchiveResult): string[] {
   }
   const { cache } = archive;
   out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s, peak RSS ${mb(cache.first.maxRss)} (load ${cache.first.load.toFixed(2)}); second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s, peak RSS ${mb(cache.second.maxRss)} (load ${cache.second.load.toFixed(2)}).`, '');
-  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}), its heap not capped: the fastest one thread, since the cap makes a lone thread mark its heap more often. Every other run starts Node as \`thongbao check\` runs (\`${cliNodeOptions().join(' ')}\`); the machine is shared, so the load average is given with each run.`, '');
+  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}), its heap not capped: the fastest one thread, since the cap makes a lone thread mark its heap more often. Every other run starts Node as \`thongbao check\` runs (\`${Object.entries(cliEnvironmentSettings).map(([name, value]) => `${name}=${value} `).join('')}node ${cliNodeOptions().join(' ')}\`; the one thread too has that environment); the machine is shared, so the load average is given with each run.`, '');
   return out;
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The CLI is bundled into dist/ by `npm install` (the "prepare" script runs `npm run build`).
-const ARCHIVE_OPTIONS = require('./nodeOptions.cjs');
+const ARCHIVE = require('./nodeOptions.cjs');
 
 /**
  * The command line to run this CLI again under, or undefined to run it here. Commands that may check an
@@ -9,13 +9,18 @@ const ARCHIVE_OPTIONS = require('./nodeOptions.cjs');
  */
 function relaunchArgs(args, execArgv) {
   if (args[0] !== 'check' && args[0] !== 'baseline') return undefined;
-  if (ARCHIVE_OPTIONS.every((option) => execArgv.includes(option))) return undefined;
-  return [...ARCHIVE_OPTIONS, ...execArgv, __filename, ...args];
+  if (ARCHIVE.options.every((option) => execArgv.includes(option))) return undefined;
+  return [...ARCHIVE.options, ...execArgv, __filename, ...args];
+}
+
+/** The child's environment: this one, with the archive settings it does not set itself. */
+function relaunchEnvironment(env) {
+  return { ...ARCHIVE.environment, ...env };
 }
 
 function relaunch(nodeArgs) {
   const { spawn } = require('node:child_process');
-  const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit' });
+  const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit', env: relaunchEnvironment(process.env) });
   // A signal sent to this process is passed on (a terminal's Ctrl-C reaches the child too; it stops at the first).
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {
@@ -38,4 +43,4 @@ if (require.main === module) {
   else require('../dist/cli.cjs').main();
 }
 
-module.exports = { relaunchArgs };
+module.exports = { relaunchArgs, relaunchEnvironment };

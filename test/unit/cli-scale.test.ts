@@ -78,9 +78,11 @@ describe('thongbao check --jobs (worker threads)', function () {
 
   it('is run by bin/thongbao.cjs under the archive options for check and baseline, in one child process', () => {
     const bin = path.join(root, 'bin', 'thongbao.cjs');
-    const { relaunchArgs } = createRequire(import.meta.url)(bin) as { relaunchArgs: (args: string[], execArgv: string[]) => string[] | undefined };
-    const options = createRequire(import.meta.url)(path.join(root, 'bin', 'nodeOptions.cjs')) as string[];
+    const { relaunchArgs, relaunchEnvironment } = createRequire(import.meta.url)(bin) as { relaunchArgs: (args: string[], execArgv: string[]) => string[] | undefined; relaunchEnvironment: (env: NodeJS.ProcessEnv) => NodeJS.ProcessEnv };
+    const { options } = createRequire(import.meta.url)(path.join(root, 'bin', 'nodeOptions.cjs')) as { options: string[] };
     assert.ok(options.includes('--single-threaded-gc'));
+    assert.deepEqual(relaunchEnvironment({ PATH: '/bin' }), { MALLOC_ARENA_MAX: '2', PATH: '/bin' });
+    assert.deepEqual(relaunchEnvironment({ MALLOC_ARENA_MAX: '8' }), { MALLOC_ARENA_MAX: '8' }, 'a value the user set wins');
     assert.deepEqual(relaunchArgs(['check', 'a.tb.md'], ['--inspect']), [...options, '--inspect', bin, 'check', 'a.tb.md']);
     assert.deepEqual(relaunchArgs(['baseline', '.'], []), [...options, bin, 'baseline', '.']);
     assert.equal(relaunchArgs(['check', 'a.tb.md'], options), undefined, 'the child itself runs the CLI');
@@ -91,6 +93,13 @@ describe('thongbao check --jobs (worker threads)', function () {
     const direct = spawnSync(process.execPath, [...options, bin, 'check', 'examples/thong-bao-co-loi.tb.md', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     assert.equal(viaBin.status, 1, viaBin.stderr);
     assert.equal(viaBin.stdout, direct.stdout);
+    // What the child process is started with, seen from inside it.
+    const probe = path.join(scratch(), 'probe.cjs');
+    const seen = path.join(path.dirname(probe), 'seen.txt');
+    writeFileSync(probe, `require('node:fs').appendFileSync(${JSON.stringify(seen)}, process.execArgv.join(' ') + ' MALLOC_ARENA_MAX=' + process.env.MALLOC_ARENA_MAX + '\\n');`);
+    const probed = spawnSync(process.execPath, [bin, 'check', 'examples/thong-bao-co-loi.tb.md'], { cwd: root, encoding: 'utf8', env: { ...process.env, MALLOC_ARENA_MAX: undefined, NODE_OPTIONS: `--require ${probe}` } });
+    assert.equal(probed.status, 1, probed.stderr);
+    assert.ok(readFileSync(seen, 'utf8').split('\n').includes(`${options.join(' ')} MALLOC_ARENA_MAX=2`), readFileSync(seen, 'utf8'));
   });
 
   it('rejects a --jobs that is not a whole number ≥ 1', async () => {
