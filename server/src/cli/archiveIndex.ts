@@ -46,7 +46,6 @@ export class ArchiveIndex implements Registry {
       this.strings.idOrNone(entry?.issuer ?? null),
       ...rangeNumbers(range),
       firstCitation,
-      this.citationRows.count,
     ]);
   }
 
@@ -58,16 +57,13 @@ export class ArchiveIndex implements Registry {
     return problems;
   }
 
-  get noticeCount(): number {
-    return this.uris.length;
-  }
-
   /** The documents a notice cites, with the date each citation gives (what its registry slice is cut by). */
   citedIn(uri: string): { symbol: string; date: CalendarDate | null }[] {
     const notice = this.noticeOf.get(uri);
     if (notice === undefined) return [];
     const cited: { symbol: string; date: CalendarDate | null }[] = [];
-    for (let row = this.noticeRows.get(notice, N_FIRST_CITATION); row < this.noticeRows.get(notice, N_END_CITATION); row++) {
+    const [first, end] = this.citationRowsOf(notice);
+    for (let row = first; row < end; row++) {
       cited.push({ symbol: this.strings.value(this.citationRows.get(row, C_SYMBOL)), date: unpackDate(this.citationRows.get(row, C_DATE)) });
     }
     return cited;
@@ -120,6 +116,12 @@ export class ArchiveIndex implements Registry {
       ...rangeNumbers(citation.range),
       ...rangeNumbers(citation.dateRange),
     ]);
+  }
+
+  /** The rows of a notice's citations, [first, end): they run up to the next notice's. */
+  private citationRowsOf(notice: number): [number, number] {
+    const end = notice + 1 < this.uris.length ? this.noticeRows.get(notice + 1, N_FIRST_CITATION) : this.citationRows.count;
+    return [this.noticeRows.get(notice, N_FIRST_CITATION), end];
   }
 
   /** A notice's entry, as the scan made it (its subject left out). */
@@ -191,7 +193,8 @@ export class ArchiveIndex implements Registry {
     const next = groupStart.slice(0, symbols);
     const groupRows = new Int32Array(rows.count);
     for (const notice of inUriOrder) {
-      for (let row = this.noticeRows.get(notice, N_FIRST_CITATION); row < this.noticeRows.get(notice, N_END_CITATION); row++) groupRows[next[rows.get(row, C_SYMBOL)]!++] = row;
+      const [first, end] = this.citationRowsOf(notice);
+      for (let row = first; row < end; row++) groupRows[next[rows.get(row, C_SYMBOL)]!++] = row;
     }
     this.merged = { byKey, byNumber, groupStart, groupRows, groupDay };
     return this.merged;
@@ -214,11 +217,10 @@ interface MergedIndex {
 const NONE = -1;
 const MIXED_DAYS = -2;
 
-// A notice's row: its entry (symbol NONE when it has none), the entry's line, and where its citations' rows start and end.
+// A notice's row: its entry (symbol NONE when it has none), the entry's line, and where its citations' rows start.
 const [N_SYMBOL, N_TYPE, N_DATE, N_ISSUER, N_RANGE] = [0, 1, 2, 3, 4];
 const N_FIRST_CITATION = N_RANGE + 4;
-const N_END_CITATION = N_FIRST_CITATION + 1;
-const NOTICE_WIDTH = N_END_CITATION + 1;
+const NOTICE_WIDTH = N_FIRST_CITATION + 1;
 
 // A citation's row: its notice, symbol, date, issuer, type word, whether it is the first, its range and its date's range.
 const [C_NOTICE, C_SYMBOL, C_DATE, C_ISSUER, C_TYPE_WORD, C_FIRST, C_RANGE] = [0, 1, 2, 3, 4, 5, 6];
