@@ -275,16 +275,25 @@ interface CheckRun {
   load: number;
 }
 
-interface ArchiveRow {
-  notices: number;
-  megabytes: number;
+/** One thread on one core, then every core, back to back. */
+interface ArchivePair {
   /** One thread on one core, its heap not capped (the fastest one thread): the rate each core is measured against. */
   single: CheckRun;
-  /** `--jobs 1` not pinned to a core (the smaller archive only). */
-  unpinned?: CheckRun;
   parallel: CheckRun;
   /** Parallel files/s over (cores × one-core files/s). */
   ratio: number;
+}
+
+interface ArchiveRow {
+  notices: number;
+  megabytes: number;
+  pairs: ArchivePair[];
+  /** `--jobs 1` not pinned to a core (the smaller archive only). */
+  unpinned?: CheckRun;
+  /** The median of the pairs' ratios. */
+  ratio: number;
+  /** The highest peak RSS of the parallel runs. */
+  parallelPeak: number;
 }
 
 interface ArchiveResult {
@@ -295,6 +304,13 @@ interface ArchiveResult {
 
 /** `taskset` (util-linux), to hold the one-thread run to one core; absent, the run is not pinned and the report says so. */
 const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+
+/**
+ * Pairs of runs per archive size. On this shared machine one pair's ratio on 1,000 notices ranged 0.64-0.96 within an hour
+ * (docs/performance.md, "Archives"): the other tenants slow a run that needs both cores more than one that needs one. The
+ * smaller archive, quick to check, is measured in three pairs and its ratio is their median.
+ */
+const archivePairs = (notices: number) => (notices === archiveSizes[0] ? 3 : 1);
 
 /**
  * The bundled CLI in a fresh process, started with the Node options and
@@ -324,14 +340,18 @@ function measureArchive(): ArchiveResult {
     try {
       const files = writeWorkspace(seeds, folder, notices);
       const megabytes = files.reduce((sum, file) => sum + readFileSync(file).length, 0) / 1024 / 1024;
-      const single = runCheck(folder, ['--jobs', '1'], { pinned: true, heapCapped: false });
-      describeRun(canPin ? 'one thread on one core, heap not capped' : 'one thread, heap not capped (not pinned: no taskset)', notices, single);
+      const pairs: ArchivePair[] = [];
+      for (let pair = 0; pair < archivePairs(notices); pair++) {
+        const single = runCheck(folder, ['--jobs', '1'], { pinned: true, heapCapped: false });
+        describeRun(canPin ? 'one thread on one core, heap not capped' : 'one thread, heap not capped (not pinned: no taskset)', notices, single);
+        const parallel = runCheck(folder, ['--jobs', String(cores)]);
+        describeRun(`${cores} workers`, notices, parallel);
+        pairs.push({ single, parallel, ratio: single.ms / (cores * parallel.ms) });
+      }
       const unpinned = notices === archiveSizes[0] && canPin ? runCheck(folder, ['--jobs', '1']) : undefined;
       if (unpinned) describeRun('one thread, not pinned', notices, unpinned);
-      const parallel = runCheck(folder, ['--jobs', String(cores)]);
-      describeRun(`${cores} workers`, notices, parallel);
-      const ratio = notices / parallel.ms / (cores * (notices / single.ms));
-      rows.push({ notices, megabytes, single, ...(unpinned ? { unpinned } : {}), parallel, ratio });
+      const ratio = stats(pairs.map((pair) => pair.ratio)).median;
+      rows.push({ notices, megabytes, pairs, ...(unpinned ? { unpinned } : {}), ratio, parallelPeak: Math.max(...pairs.map((pair) => pair.parallel.maxRss)) });
       if (notices === archiveSizes.at(-1)) {
         const location = path.join(tmpdir(), `thongbao-bench-cache-${process.pid}`);
         try {
@@ -406,11 +426,13 @@ function budgets(core: CoreRow[], lsp: LspRow[], memory: MemoryResult, workspace
 function archiveBudgets(archive: ArchiveResult): Budget[] {
   const list: Budget[] = [];
   for (const row of archive.rows) {
-    list.push({ what: `(f) ${row.notices} notices: parallel rate / (${archive.cores} × one thread on one core) (load ${row.parallel.load.toFixed(2)})`, limit: '≥ 0.80', measured: row.ratio.toFixed(2), met: row.ratio >= 0.8 });
+    const each = row.pairs.length > 1 ? ` (${row.pairs.map((pair) => pair.ratio.toFixed(2)).join(', ')})` : '';
+    const load = row.pairs.map((pair) => pair.parallel.load.toFixed(2)).join(', ');
+    list.push({ what: `(f) ${row.notices} notices: parallel rate / (${archive.cores} × one thread on one core)${row.pairs.length > 1 ? `, median of ${row.pairs.length} pairs` : ''} (load ${load})`, limit: '≥ 0.80', measured: `${row.ratio.toFixed(2)}${each}`, met: row.ratio >= 0.8 });
   }
   const [small, large] = [archive.rows[0]!, archive.rows.at(-1)!];
-  list.push({ what: `(f) peak RSS on ${large.notices} notices`, limit: '≤ 400 MB', measured: mb(large.parallel.maxRss), met: large.parallel.maxRss <= 400 * 1024 * 1024 });
-  const growth = large.parallel.maxRss / small.parallel.maxRss - 1;
+  list.push({ what: `(f) peak RSS on ${large.notices} notices`, limit: '≤ 400 MB', measured: mb(large.parallelPeak), met: large.parallelPeak <= 400 * 1024 * 1024 });
+  const growth = large.parallelPeak / small.parallelPeak - 1;
   list.push({ what: `(f) peak RSS, ${large.notices} against ${small.notices} notices`, limit: 'flat (≤ 10 % more)', measured: `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} %`, met: growth <= 0.1 });
   const cached = archive.cache.second.ms / archive.cache.first.ms;
   list.push({ what: `(f) cached rerun of ${archive.cache.notices} notices / first run`, limit: '≤ 5 %', measured: `${(cached * 100).toFixed(1)} %`, met: cached <= 0.05 });
@@ -426,14 +448,14 @@ function renderArchive(archive: ArchiveResult): string[] {
   out.push('| notices | size | jobs | wall | files/s | CPU | peak RSS | load (1 min) |', '|---:|---:|---:|---:|---:|---:|---:|---:|');
   const oneCore = canPin ? '1, one core, heap not capped' : '1, heap not capped (not pinned)';
   for (const row of archive.rows) {
-    const runs: [string, CheckRun][] = [[oneCore, row.single], ...(row.unpinned ? [['1, not pinned', row.unpinned] as [string, CheckRun]] : []), [String(archive.cores), row.parallel]];
+    const runs: [string, CheckRun][] = [...row.pairs.flatMap(({ single, parallel }): [string, CheckRun][] => [[oneCore, single], [String(archive.cores), parallel]]), ...(row.unpinned ? [['1, not pinned', row.unpinned] as [string, CheckRun]] : [])];
     for (const [jobs, run] of runs) {
       out.push(`| ${row.notices} | ${row.megabytes.toFixed(1)} MB | ${jobs} | ${(run.ms / 1000).toFixed(1)} s | ${rate(row.notices, run)} | ${(run.cpuMs / 1000).toFixed(1)} s | ${mb(run.maxRss)} | ${run.load.toFixed(2)} |`);
     }
   }
   const { cache } = archive;
   out.push('', `With \`--cache\` on the ${cache.notices} notices: first run ${(cache.first.ms / 1000).toFixed(1)} s, peak RSS ${mb(cache.first.maxRss)} (load ${cache.first.load.toFixed(2)}); second run over the unchanged files ${(cache.second.ms / 1000).toFixed(2)} s, peak RSS ${mb(cache.second.maxRss)} (load ${cache.second.load.toFixed(2)}).`, '');
-  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}), its heap not capped: the fastest one thread, since the cap makes a lone thread mark its heap more often. Every other run starts Node as \`thongbao check\` runs (\`${Object.entries(cliEnvironmentSettings).map(([name, value]) => `${name}=${value} `).join('')}node ${cliNodeOptions().join(' ')}\`; the one thread too has that environment); the machine is shared, so the load average is given with each run.`, '');
+  out.push(`The ratio is the parallel rate over ${archive.cores} × the rate of one thread on one core (\`taskset -c 0\`${canPin ? '' : ': not available here, so the one thread was not pinned'}), its heap not capped: the fastest one thread, since the cap makes a lone thread mark its heap more often. Each such run is followed by one on every core, and the ratio of each pair is taken; the ${archive.rows[0]!.notices} notices are measured in ${archive.rows[0]!.pairs.length} pairs, their median ratio budgeted, and the peak RSS budgeted is the highest of the parallel runs. Every other run starts Node as \`thongbao check\` runs (\`${Object.entries(cliEnvironmentSettings).map(([name, value]) => `${name}=${value} `).join('')}node ${cliNodeOptions().join(' ')}\`; the one thread too has that environment); the machine is shared, so the load average is given with each run.`, '');
   return out;
 }
 
