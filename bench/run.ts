@@ -306,7 +306,7 @@ interface ArchiveResult {
 const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 /**
- * Pairs of runs per archive size. On this shared machine one pair's ratio on 1,000 notices ranged 0.64-0.96 within an hour
+ * Pairs of runs per archive size. On this shared machine one pair's ratio on 1,000 notices ranged 0.64-0.96 in four pairs in a row
  * (docs/performance.md, "Archives"): the other tenants slow a run that needs both cores more than one that needs one. The
  * smaller archive, quick to check, is measured in three pairs and its ratio is their median.
  */
