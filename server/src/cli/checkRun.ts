@@ -11,6 +11,7 @@ import { Baseline, BaselineBuilder } from './baseline.js';
 import { cacheFilePath, configDigest, ResultCache, toolDigest } from './cache.js';
 import { type CheckedDiagnostic, type CheckResult, type CheckTask } from './checkFile.js';
 import type { Format, Totals } from './formatters.js';
+import { ArchiveIndex } from './archiveIndex.js';
 import { indexForCheck, type RegistrySource } from './indexPass.js';
 import { NO_READS } from './registryReads.js';
 import { expectedReads } from './registrySlice.js';
@@ -91,8 +92,37 @@ export async function runCheck(options: CheckRunOptions, io: CheckRunIo): Promis
   }
 }
 
+interface StartedRunner {
+  jobs: number;
+  runner: CheckRunner;
+}
+
 async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Knowledge, cache: ResultCache | undefined): Promise<CheckRunOutcome> {
-  const { index: registry, registryReports, hashes } = await indexForCheck(options.files, options.sources, knowledge, cache);
+  const registry = new ArchiveIndex(knowledge);
+  const inProcess = inProcessRunner({ knowledge, registry });
+  const startRunner = (toAnalyse: number): StartedRunner => {
+    const jobs = Math.min(options.jobs ?? defaultJobs(availableParallelism(), collectorOnOwnThread()), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
+    return { jobs, runner: jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(registry.citedIn(URI.file(file).toString())), fallback: inProcess }) : inProcess };
+  };
+  // With no cached result to reuse, every file is analysed: the workers start now and load while this thread makes the index
+  // pass (no file is posted to them before it ends). With one, how many files are left is known only after the pass.
+  let started = cache && !options.fix ? undefined : startRunner(options.files.length);
+  try {
+    return await indexAndCheck(options, io, knowledge, cache, registry, (toAnalyse) => (started ??= startRunner(toAnalyse)));
+  } finally {
+    await started?.runner.close();
+  }
+}
+
+async function indexAndCheck(
+  options: CheckRunOptions,
+  io: CheckRunIo,
+  knowledge: Knowledge,
+  cache: ResultCache | undefined,
+  registry: ArchiveIndex,
+  runnerFor: (toAnalyse: number) => StartedRunner,
+): Promise<CheckRunOutcome> {
+  const { registryReports, hashes } = await indexForCheck(options.files, options.sources, knowledge, cache, registry);
   for (const report of registryReports) {
     const lines = new LineIndex(report.text);
     for (const registryProblem of report.problems) {
@@ -128,10 +158,7 @@ async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Kno
       if (hash && cache.fresh(task.file, hash, task.configKey, registry)) cached.add(task.index);
     }
   }
-  const toAnalyse = tasks.length - cached.size;
-  const jobs = Math.min(options.jobs ?? defaultJobs(availableParallelism(), collectorOnOwnThread()), Math.max(1, options.jobs !== undefined ? toAnalyse : Math.floor(toAnalyse / FILES_PER_WORKER)));
-  const inProcess = inProcessRunner({ knowledge, registry });
-  const runner: CheckRunner = jobs > 1 ? new WorkerPool(jobs, { registry, expectedReads: (file) => expectedReads(registry.citedIn(URI.file(file).toString())), fallback: inProcess }) : inProcess;
+  const { jobs, runner } = runnerFor(tasks.length - cached.size);
 
   // Problems found while results stream in are reported after the stream, in input order.
   const problems: { file: string; message: Msg }[] = [];
@@ -167,7 +194,6 @@ async function checkAll(options: CheckRunOptions, io: CheckRunIo, knowledge: Kno
       },
     );
   } finally {
-    await runner.close();
     progress?.clear();
   }
   for (const problem of problems) await options.problem(problem.file, problem.message);

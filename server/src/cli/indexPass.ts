@@ -25,9 +25,16 @@ const BATCH = 64;
  * source's folder) and the front matter and citations of every notice
  * checked, so that ref/conflict across files is reported as in the editor.
  * No text is kept; with a cache, unchanged notices are not even scanned again.
+ * The caller may pass the index to fill, to start worker threads on it while
+ * the pass runs.
  */
-export async function indexForCheck(files: readonly string[], sources: readonly RegistrySource[], knowledge: Knowledge, cache: ResultCache | undefined): Promise<IndexPassResult> {
-  const index = new ArchiveIndex(knowledge);
+export async function indexForCheck(
+  files: readonly string[],
+  sources: readonly RegistrySource[],
+  knowledge: Knowledge,
+  cache: ResultCache | undefined,
+  index = new ArchiveIndex(knowledge),
+): Promise<IndexPassResult> {
   const hashes = new Map<string, string>();
   const notices = files.filter(isNoticeFile);
   for (let i = 0; i < notices.length; i += BATCH) {
